@@ -29,6 +29,9 @@ public sealed class InstanceState
 
     public int NextFrameId { get; set; }
 
+    /// <summary>Counter ordering pending work, so the oldest waiter receives a raised event first.</summary>
+    public long NextSequence { get; set; }
+
     /// <summary>One record per step execution, in start order (steps inside forEach once per item).</summary>
     public List<StepRecord> Timeline { get; set; } = [];
 

@@ -12,7 +12,7 @@ public static class WorkflowInterpreter
 
     /// <summary>Applies one event by mutating <paramref name="state"/> (for runtimes that own a freshly loaded copy).</summary>
     public static Decision ApplyInPlace(WorkflowDefinition definition, InstanceState state, WorkflowEvent @event, DateTimeOffset now) =>
-        throw new NotImplementedException("The interpreter is being written (issue 2).");
+        new Execution(definition, state, now).Apply(@event);
 }
 
 public sealed record Decision(InstanceState State, IReadOnlyList<WorkflowCommand> Commands);
