@@ -5,7 +5,7 @@ namespace Serverless.Classification.Training;
 /// <summary>Finds the temperature T minimising the log-loss of softmax(logits / T) on held-out predictions.</summary>
 internal static class TemperatureScaling
 {
-    private const double MinLogT = -3.0;
+    private const double MinLogT = -5.0;
     private const double MaxLogT = 3.5;
 
     public static double Fit(IReadOnlyList<double[]> logits, IReadOnlyList<int> labels)

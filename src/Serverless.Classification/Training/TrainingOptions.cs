@@ -12,7 +12,7 @@ public sealed record TrainingOptions
 
     public int MaxIterations { get; init; } = 300;
 
-    public double Tolerance { get; init; } = 1e-5;
+    public double Tolerance { get; init; } = 1e-6;
 
     /// <summary>Folds of the cross-fit whose out-of-fold predictions calibrate the temperature; below 2 disables it.</summary>
     public int CalibrationFolds { get; init; } = 5;

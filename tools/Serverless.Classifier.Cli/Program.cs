@@ -1,0 +1,3 @@
+using Serverless.Classifier.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

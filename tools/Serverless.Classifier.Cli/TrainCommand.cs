@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using Serverless.Classification.Features;
+using Serverless.Classification.Training;
+
+namespace Serverless.Classifier.Cli;
+
+internal static class TrainCommand
+{
+    public static IReadOnlySet<string> Options { get; } =
+        new HashSet<string> { "data", "out", "text-field", "label-field", "seed", "l2", "folds", "min-df" };
+
+    public static void Run(CliArguments args, TextWriter output)
+    {
+        var data = args.Required("data");
+        var outPath = args.Required("out");
+        var defaults = new TrainingOptions();
+        var options = defaults with
+        {
+            Seed = args.Int("seed", defaults.Seed),
+            L2 = args.Double("l2", defaults.L2),
+            CalibrationFolds = args.Int("folds", defaults.CalibrationFolds),
+            Features = new FeatureOptions { MinDocumentFrequency = args.Int("min-df", defaults.Features.MinDocumentFrequency) },
+        };
+        var examples = DataFiles.ReadExamples(data, args.Optional("text-field", "text"), args.Optional("label-field", "label"));
+
+        var clock = Stopwatch.StartNew();
+        var classifier = TextClassifierTrainer.Train(examples, options);
+        clock.Stop();
+        DataFiles.WriteModel(classifier, outPath);
+
+        var m = classifier.Metadata;
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"Trained on {m.TrainingExamples} examples, labels: {string.Join(", ", classifier.Labels)}"));
+        output.WriteLine(string.Create(c, $"Features: {classifier.Vectorizer.Dimension}, L-BFGS iterations: {m.Iterations}, final objective: {m.TrainingLoss:F4}"));
+        if (m.CalibrationFolds > 0)
+        {
+            output.WriteLine(string.Create(c,
+                $"{m.CalibrationFolds}-fold cross-fit: accuracy {m.CrossValidatedAccuracy:P1}, ECE {m.CrossValidatedEceBefore:F3} -> {m.CrossValidatedEceAfter:F3} with temperature {classifier.Model.Temperature:F3}"));
+        }
+        else
+        {
+            output.WriteLine("Calibration skipped: a label has fewer than 2 examples (temperature 1).");
+        }
+
+        output.WriteLine(string.Create(c, $"Training time: {clock.Elapsed.TotalSeconds:F1} s (seed {m.Seed})"));
+        output.WriteLine($"Model written to {outPath}");
+    }
+}
