@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serverless.Storage.Azure;
+
+namespace Serverless.Storage.Tests;
+
+/// <summary>Builds stores the way a host does: settings, AddStorage, start-up validation, resolve.</summary>
+public static class StoreFactory
+{
+    public static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var provider = new ServiceCollection().AddStorage(configuration).BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        return provider;
+    }
+}
