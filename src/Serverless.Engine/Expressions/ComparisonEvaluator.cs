@@ -9,11 +9,8 @@ internal static class ComparisonEvaluator
 {
     public static bool Evaluate(Comparison comparison, IExpressionScope scope, DateTimeOffset now)
     {
-        var found = scope.TryResolve(SplitPath(comparison.Path), out var left);
-        left = found ? left : null;
-        var right = comparison.Value is JsonValue && JsonText.TryGetString(comparison.Value, out var text) && TemplateScanner.HasBraces(text)
-            ? Templates.Render(text, scope, now)
-            : comparison.Value;
+        var left = ResolveLeft(comparison.Path, scope, now);
+        var right = Templates.Render(comparison.Value, scope, now);
 
         return comparison.Op switch
         {
@@ -32,13 +29,16 @@ internal static class ComparisonEvaluator
         };
     }
 
-    /// <summary>A path may be written bare ("deal.amount") or as one expression ("{{ deal.amount }}").</summary>
-    private static IReadOnlyList<string> SplitPath(string path)
+    /// <summary>A path is written bare ("deal.amount"); written as a template ("{{ deal.amount | lower }}") it is
+    /// rendered, so filters apply before comparing.</summary>
+    private static JsonNode? ResolveLeft(string path, IExpressionScope scope, DateTimeOffset now)
     {
-        var trimmed = path.Trim();
-        return trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal)
-            ? JsonPath.Split(trimmed[2..^2])
-            : JsonPath.Split(trimmed);
+        if (path.TrimStart().StartsWith("{{", StringComparison.Ordinal))
+        {
+            return Templates.Render(path, scope, now);
+        }
+
+        return scope.TryResolve(JsonPath.Split(path), out var value) ? value : null;
     }
 
     /// <summary>A string holds a substring, an array holds an element, an object holds a property name.</summary>

@@ -58,7 +58,7 @@ internal static class FilterCatalog
             case Date when literal[0] is { } format:
                 ReadFormat(expression, format.Value);
                 break;
-            case AddTime when call.Args[0] is not PathOperand:
+            case AddTime when call.Args[0] is LiteralOperand or RelativeDateOperand:
                 ReadShift(expression, call.Args[0], literal[0]?.Value);
                 break;
         }

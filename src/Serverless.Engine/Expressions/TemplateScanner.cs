@@ -50,7 +50,7 @@ internal static class TemplateScanner
                 var after = Lexer.SkipQuoted(template, i);
                 if (after < 0)
                 {
-                    break;
+                    throw Unbalanced(template, "has a quote inside '{{ }}' without its closing quote");
                 }
 
                 i = after - 1;

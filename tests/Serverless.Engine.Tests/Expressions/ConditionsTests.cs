@@ -137,9 +137,19 @@ public class ConditionsTests
     }
 
     [Fact]
-    public void Evaluate_PathWrittenAsExpression_IsAccepted()
+    public void Evaluate_PathWrittenAsTemplate_IsRenderedWithFilters()
     {
         Compare("{{ organisation.pipeline_stage }}", "==", "\"PROPOSITION\"").Should().BeTrue();
+        Compare("{{ organisation.nom | lower }}", "contains", "\"société\"").Should().BeTrue();
+        Compare("{{ organisation.tags | length }}", ">=", "2").Should().BeTrue();
+        Compare("{{ organisation.missing }}", "exists", null).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Evaluate_TemplatesInsideArrayValue_AreRendered()
+    {
+        Compare("organisation.pipeline_stage", "in", "[\"SIGNE\", \"{{ limits.stage }}\"]").Should().BeTrue();
+        Compare("deal.stage", "not_in", "[\"{{ limits.stage }}\"]").Should().BeTrue();
     }
 
     [Fact]

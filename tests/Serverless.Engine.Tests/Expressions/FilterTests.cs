@@ -150,6 +150,16 @@ public class FilterTests
     }
 
     [Fact]
+    public void AddTime_ShiftThatIsNotARelativeDate_FailsAtRenderButPassesValidation()
+    {
+        var template = System.Text.Json.Nodes.JsonValue.Create("{{ organisation.created_at | add_time: now }}");
+
+        Templates.Validate(template).Should().BeEmpty();
+        var act = () => Templates.Render(template, TestScope.Crm(), TestScope.Now);
+        act.Should().Throw<ExpressionException>().WithMessage("*add_time the shift \"2025-10-18T10:30:00.0000000+00:00\", which is not a relative date*");
+    }
+
+    [Fact]
     public void Truncate_LengthFromPathThatIsNotANumber_ThrowsNamingTheExpression()
     {
         var act = () => TestScope.Render("{{ organisation.nom | truncate: organisation.pipeline_stage }}");

@@ -53,7 +53,7 @@ public class TemplateAnalysisTests
     [InlineData("{{ x | default }}", "The expression '{{ x | default }}' gives the filter 'default' 0 argument(s); it takes one argument, the fallback value")]
     [InlineData("{{ +2 dais }}", "The expression '{{ +2 dais }}' has a bad relative date '+2 dais'; write it like '+7 days', '-2 hours', '+30 minutes', '+1 week' or '+3 months'")]
     [InlineData("{{ d | add_time: 'later' }}", "The expression '{{ d | add_time: 'later' }}' gives add_time the shift \"later\", which is not a relative date; write it like '+7 days', '-2 hours', '+30 minutes', '+1 week' or '+3 months'")]
-    [InlineData("{{ 'open }}", "The template '{{ 'open }}' has a '{{' without a closing '}}'.")]
+    [InlineData("{{ 'open }}", "The template '{{ 'open }}' has a quote inside '{{ }}' without its closing quote.")]
     public void Validate_Problem_IsOnePlainSentence(string template, string expected)
     {
         Templates.Validate(JsonValue.Create(template)).Should().Equal(expected);
