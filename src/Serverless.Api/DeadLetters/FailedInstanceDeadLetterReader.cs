@@ -1,0 +1,35 @@
+using Serverless.Engine.Interpreter;
+using Serverless.Runtime.Abstractions;
+
+namespace Serverless.Api.DeadLetters;
+
+/// <summary>Dead letters derived from the Failed instances any <see cref="IWorkflowClient"/> can list, for hosts
+/// whose runtime keeps no dead-letter table of its own.</summary>
+public sealed class FailedInstanceDeadLetterReader(IWorkflowClient client) : IDeadLetterReader
+{
+    public const string InstanceKind = "instance";
+
+    public async Task<DeadLetterPage> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken)
+    {
+        var page = await client.ListAsync(
+            new InstanceQuery(query.WorkflowId, InstanceStatus.Failed, Limit: query.Limit, ContinuationToken: query.ContinuationToken),
+            cancellationToken);
+        var items = new List<DeadLetter>(page.Items.Count);
+        foreach (var summary in page.Items)
+        {
+            var view = await client.GetAsync(summary.InstanceId, cancellationToken);
+            var error = view?.Error;
+            var failedStep = error?.StepId ?? view?.Timeline.LastOrDefault(s => s.Status == StepStatus.Failed)?.StepId;
+            items.Add(new DeadLetter(
+                InstanceKind,
+                summary.InstanceId,
+                summary.WorkflowId,
+                failedStep,
+                error?.Kind,
+                error?.Message ?? "The instance failed.",
+                summary.EndedAt));
+        }
+
+        return new DeadLetterPage(items, page.ContinuationToken);
+    }
+}

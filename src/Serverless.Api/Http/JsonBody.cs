@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Serverless.Api.Http;
+
+/// <summary>Reads a request body as JSON: empty means null, invalid JSON becomes a 400 naming the line and
+/// position, and a body over the limit a 413. Reading it ourselves (instead of model binding) is what lets
+/// the same handler run under the Functions worker, and lets any JSON value be a workflow input.</summary>
+internal static class JsonBody
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public static async Task<(JsonNode? Value, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+
+        byte[]? bytes;
+        try
+        {
+            bytes = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+
+        if (bytes is null)
+        {
+            return (null, ApiProblems.TooLarge(maxBytes));
+        }
+
+        if (IsBlank(bytes))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JsonNode.Parse(bytes, documentOptions: DocumentOptions), null);
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var position = (ex.BytePositionInLine ?? 0) + 1;
+            var message = $"The request body is not valid JSON at line {line}, position {position}: {FirstSentence(ex.Message)}";
+            return (null, Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = [message] },
+                detail: message,
+                instance: request.Path,
+                title: "The request body is not valid JSON.",
+                extensions: new Dictionary<string, object?> { ["line"] = line, ["position"] = position }));
+        }
+    }
+
+    /// <summary>Null when the stream holds more than <paramref name="maxBytes"/> (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsBlank(byte[] bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Serverless.Api.DeadLetters;
+using Serverless.Api.Health;
+using Serverless.Api.Instances;
+using Serverless.Api.Workflows;
+using Serverless.Runtime.Abstractions;
+
+namespace Serverless.Api;
+
+public static class WorkflowApiEndpoints
+{
+    /// <summary>Maps every /api route to its handler, plus the OpenAPI document at /api/openapi.json.</summary>
+    public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(ApiRoutes.Prefix);
+
+        api.MapGet(ApiRoutes.Health, (HealthHandler h, CancellationToken ct) => h.GetAsync(ct))
+            .WithName("GetHealth").WithTags("Health")
+            .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+
+        var workflows = api.MapGroup("").WithTags("Workflows");
+        workflows.MapGet(ApiRoutes.Workflows, (WorkflowHandlers h) => h.List())
+            .WithName("ListWorkflows").Produces<WorkflowList>();
+        workflows.MapGet(ApiRoutes.Workflow, (HttpRequest req, string workflowId, WorkflowHandlers h) => h.Get(req, workflowId))
+            .WithName("GetWorkflow").Produces<WorkflowDetail>().ProducesProblem(StatusCodes.Status404NotFound)
+            .AddQueryParameters(("version", "Definition version to show (default: latest).", "integer"));
+        workflows.MapPost(ApiRoutes.WorkflowInstances,
+                (HttpRequest req, string workflowId, StartInstanceHandler h, CancellationToken ct) => h.StartAsync(req, workflowId, ct))
+            .WithName("StartInstance").Accepts<JsonNode>("application/json")
+            .Produces<StartInstanceResponse>(StatusCodes.Status202Accepted).Produces<StartInstanceResponse>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AddQueryParameters(
+                ("instanceId", "Instance id to use; an existing instance with this id is returned (200) instead of starting another.", "string"),
+                ("dryRun", "true runs every connector in sandbox mode: the writes are recorded, not made.", "boolean"),
+                ("version", "Definition version to run (default: latest).", "integer"));
+
+        var instances = api.MapGroup("").WithTags("Instances");
+        instances.MapGet(ApiRoutes.Instances, (HttpRequest req, InstanceListHandler h, CancellationToken ct) => h.ListAsync(req, ct))
+            .WithName("ListInstances").Produces<InstanceList>().ProducesValidationProblem()
+            .AddQueryParameters(
+                ("workflowId", "Only instances of this workflow.", "string"),
+                ("status", "Pending, Running, Waiting, Completed, Failed or Terminated.", "string"),
+                ("createdFrom", "Created at or after (ISO 8601).", "string"),
+                ("createdTo", "Created at or before (ISO 8601).", "string"),
+                ("limit", "Page size.", "integer"),
+                ("continuationToken", "From the previous page.", "string"));
+        instances.MapGet(ApiRoutes.Instance, (string instanceId, InstanceHandlers h, CancellationToken ct) => h.GetAsync(instanceId, ct))
+            .WithName("GetInstance").Produces<InstanceView>().ProducesProblem(StatusCodes.Status404NotFound);
+        instances.MapPost(ApiRoutes.InstanceEvent,
+                (HttpRequest req, string instanceId, string eventName, InstanceHandlers h, CancellationToken ct) => h.RaiseEventAsync(req, instanceId, eventName, ct))
+            .WithName("RaiseEvent").Accepts<JsonNode>("application/json")
+            .Produces<InstanceActionResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        instances.MapPost(ApiRoutes.InstanceTerminate,
+                (HttpRequest req, string instanceId, InstanceHandlers h, CancellationToken ct) => h.TerminateAsync(req, instanceId, ct))
+            .WithName("TerminateInstance").Produces<InstanceActionResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .AddQueryParameters(("reason", "Why (also accepted as a JSON body {\"reason\": \"...\"}).", "string"));
+        instances.MapPost(ApiRoutes.InstanceReplay, (string instanceId, InstanceHandlers h, CancellationToken ct) => h.ReplayAsync(instanceId, ct))
+            .WithName("ReplayInstance").Produces<InstanceActionResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        instances.MapDelete(ApiRoutes.Instance, (string instanceId, InstanceHandlers h, CancellationToken ct) => h.PurgeAsync(instanceId, ct))
+            .WithName("PurgeInstance").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet(ApiRoutes.DeadLetters, (HttpRequest req, DeadLetterHandler h, CancellationToken ct) => h.ListAsync(req, ct))
+            .WithName("ListDeadLetters").WithTags("DeadLetters").Produces<DeadLetterPage>().ProducesValidationProblem()
+            .AddQueryParameters(
+                ("workflowId", "Only dead letters of this workflow.", "string"),
+                ("limit", "Page size.", "integer"),
+                ("continuationToken", "From the previous page.", "string"));
+
+        endpoints.MapOpenApi(ApiRoutes.OpenApiDocument);
+        return endpoints;
+    }
+}

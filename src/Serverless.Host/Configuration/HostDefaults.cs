@@ -1,0 +1,21 @@
+namespace Serverless.Host.Configuration;
+
+/// <summary>What a fresh checkout runs with when no setting says otherwise: SQLite under ./.data, the repository's
+/// workflows/ folder, the demo activities and quiet framework logs. Every value can be overridden.</summary>
+internal static class HostDefaults
+{
+    public const int HttpPort = 7071;
+    public const string SettingsFileName = "local.settings.json";
+
+    /// <summary>Names the settings file (environment or command line only, since it decides where the others come from).</summary>
+    public const string SettingsFileKey = "SettingsFile";
+
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
+    {
+        ["Runtime:DataFolder"] = ".data",
+        ["Runtime:WorkflowsFolder"] = "workflows",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+}

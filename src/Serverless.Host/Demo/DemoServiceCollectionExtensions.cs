@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Serverless.Runtime.Abstractions;
+
+namespace Serverless.Host.Demo;
+
+public static class DemoServiceCollectionExtensions
+{
+    /// <summary>Registers the demo activities by name unless Demo:Enabled is false.</summary>
+    public static IServiceCollection AddDemoActivities(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>());
+        if (configuration.GetValue($"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}", defaultValue: true))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, GreetActivity>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, WaitActivity>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, RecordActivity>());
+        }
+
+        return services;
+    }
+}

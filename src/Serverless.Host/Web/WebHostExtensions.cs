@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Serverless.Api;
+
+namespace Serverless.Host.Web;
+
+public static class WebHostExtensions
+{
+    /// <summary>Listens on http://localhost:{Host:LocalHttpPort} (7071, the Functions port) unless a <c>urls</c>
+    /// setting says otherwise, and caps request bodies at Api:MaxRequestBodyBytes in Kestrel too.</summary>
+    public static WebApplicationBuilder UseEmbeddedHostDefaults(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            var port = builder.Configuration.GetValue($"{EmbeddedHostOptions.SectionName}:{nameof(EmbeddedHostOptions.LocalHttpPort)}", Configuration.HostDefaults.HttpPort);
+            if (port is > 0 and <= 65535)
+            {
+                builder.WebHost.UseUrls($"http://localhost:{port}");
+            }
+        }
+
+        var services = builder.Services;
+        services.AddOptions<EmbeddedHostOptions>().BindConfiguration(EmbeddedHostOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedHostOptions>, EmbeddedHostOptionsValidator>());
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        return builder;
+    }
+
+    /// <summary>Unhandled exceptions, unknown routes and Kestrel's own refusals answer with problem+json too.</summary>
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+}
