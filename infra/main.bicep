@@ -1,0 +1,194 @@
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; with the location it makes the token that keeps resource names unique.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every resource; must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Principal id of the developer running azd (AZURE_PRINCIPAL_ID): gets data roles to run the app locally against Azure. Empty to skip.')
+param principalId string = ''
+
+@description('Cosmos DB database of the document store.')
+param cosmosDatabaseName string = 'serverless'
+
+@description('Durable Functions task hub (host.json reads it from the DurableTaskHubName setting).')
+param durableTaskHubName string = 'serverlesshub'
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@secure()
+@minLength(16)
+@description('Approval link signing key; main.parameters.json has azd generate it once and read it back from the vault.')
+param approvalSigningKey string
+
+@description('Connector secrets to reference from app settings: { "<AppSetting__Name>": "<key-vault-secret-name>" }. Set the secret values with az keyvault secret set.')
+param connectorSecrets object = {}
+
+@description('Collections of the document store and their partition key paths (docs/data-model.md).')
+param cosmosContainers array = [
+  { name: 'instances', partitionKeyPath: '/pk' }
+  { name: 'requests', partitionKeyPath: '/pk' }
+  { name: 'tickets', partitionKeyPath: '/pk' }
+  { name: 'crm', partitionKeyPath: '/pk' }
+  { name: 'marketing', partitionKeyPath: '/pk' }
+  { name: 'mail', partitionKeyPath: '/pk' }
+  { name: 'approvals', partitionKeyPath: '/pk' }
+  { name: 'deadletters', partitionKeyPath: '/pk' }
+]
+
+var abbrs = loadJsonContent('./abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+var approvalSigningKeySecretName = 'approvalSigningKey'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity './app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage './app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module cosmos './app/cosmos.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    name: '${abbrs.documentDBDatabaseAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    databaseName: cosmosDatabaseName
+    containers: cosmosContainers
+  }
+}
+
+module monitoring './app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault './app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    approvalSigningKey: approvalSigningKey
+    approvalSigningKeySecretName: approvalSigningKeySecretName
+  }
+}
+
+// Settings the app reads (Serverless.Storage.Azure options, the task hub, secrets); the Functions host settings
+// (AzureWebJobsStorage__*, Application Insights) are added in app/api.bicep.
+var connectorSecretSettings = reduce(items(connectorSecrets), {}, (acc, item) => union(acc, {
+  '${item.key}': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${item.value})'
+}))
+var appSettings = union(connectorSecretSettings, {
+  DurableTaskHubName: durableTaskHubName
+  Storage__Documents__Provider: 'cosmos'
+  Storage__Documents__Cosmos__AccountEndpoint: cosmos.outputs.endpoint
+  Storage__Documents__Cosmos__Credential: 'managedidentity'
+  Storage__Documents__Cosmos__ClientId: identity.outputs.clientId
+  Storage__Documents__Cosmos__Database: cosmosDatabaseName
+  Storage__Blobs__Provider: 'azure'
+  Storage__Blobs__Azure__ServiceUri: storage.outputs.blobEndpoint
+  Storage__Blobs__Azure__Credential: 'managedidentity'
+  Storage__Blobs__Azure__ClientId: identity.outputs.clientId
+  Approvals__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.approvalSigningKeySecretUri})'
+})
+
+module api './app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    location: location
+    tags: tags
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    appSettings: appSettings
+  }
+  // Key Vault references and the deployment container resolve with the identity: its roles must exist first.
+  dependsOn: [
+    rbac
+  ]
+}
+
+module rbac './app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    cosmosAccountName: cosmos.outputs.name
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_NAME string = api.outputs.name
+output AZURE_FUNCTION_URI string = api.outputs.uri
+output SERVICE_API_NAME string = api.outputs.name
+output AZURE_CLIENT_ID string = identity.outputs.clientId
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output COSMOS_DATABASE_NAME string = cosmosDatabaseName
+output DURABLE_TASK_HUB_NAME string = durableTaskHubName
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
