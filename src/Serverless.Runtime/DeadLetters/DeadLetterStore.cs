@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Serverless.Runtime.Abstractions;
+using Serverless.Runtime.Channels;
+using Serverless.Runtime.Dispatch;
+using Serverless.Runtime.Store;
+
+namespace Serverless.Runtime.DeadLetters;
+
+internal sealed class DeadLetterStore(RuntimeDatabase database, IWorkflowClient client, EventPump pump, ChannelRouter router)
+    : IDeadLetterStore
+{
+    public async Task<DeadLetters> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
+    {
+        limit = Math.Clamp(limit, 1, 1000);
+        await using var connection = database.Open();
+        var instances = new List<FailedInstance>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, workflow_id, version, failed_step, error_kind, error_message, created_at, ended_at
+                FROM instances WHERE status = 'Failed' ORDER BY ended_at DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                instances.Add(new FailedInstance(rows.GetString(0), rows.GetString(1), rows.GetInt32(2),
+                    rows.IsDBNull(3) ? null : rows.GetString(3), rows.IsDBNull(4) ? null : rows.GetString(4),
+                    rows.IsDBNull(5) ? null : rows.GetString(5), UnixTime.FromMs(rows.GetInt64(6)),
+                    rows.IsDBNull(7) ? null : UnixTime.FromMs(rows.GetInt64(7))));
+            }
+        }
+
+        var messages = new List<DeadMessage>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, channel, payload, source_instance_id, created_at, dead_lettered_at
+                FROM channel_messages WHERE dead_lettered_at IS NOT NULL ORDER BY dead_lettered_at DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                messages.Add(new DeadMessage(rows.GetString(0), rows.GetString(1),
+                    rows.IsDBNull(2) ? null : JsonNode.Parse(rows.GetString(2)), rows.IsDBNull(3) ? null : rows.GetString(3),
+                    UnixTime.FromMs(rows.GetInt64(4)), UnixTime.FromMs(rows.GetInt64(5))));
+            }
+        }
+
+        return new DeadLetters(instances, messages);
+    }
+
+    public Task<bool> ReplayInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        client.ReplayAsync(instanceId, cancellationToken);
+
+    public Task<int?> RedeliverMessageAsync(string messageId, CancellationToken cancellationToken = default) =>
+        pump.WriteAsync<int?>(context =>
+        {
+            using var select = context.Command("SELECT channel, payload FROM channel_messages WHERE id = $id");
+            select.Parameters.AddWithValue("$id", messageId);
+            using var row = select.ExecuteReader();
+            if (!row.Read())
+            {
+                return null;
+            }
+
+            var channel = row.GetString(0);
+            var payload = row.IsDBNull(1) ? null : JsonNode.Parse(row.GetString(1));
+            return router.Route(context, messageId, channel, payload);
+        }).WaitAsync(cancellationToken);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Serverless.Runtime.DeadLetters;
+
+/// <summary>What failed for good (GET /api/deadletters): instances that failed after their retries, and channel
+/// messages nobody consumed in time. Both can be sent through again.</summary>
+public interface IDeadLetterStore
+{
+    Task<DeadLetters> ListAsync(int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Re-runs a Failed instance from its failed step; false when it is missing or not Failed.</summary>
+    Task<bool> ReplayInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Routes a dead message to the channel's current subscribers; returns how many started, null when unknown.</summary>
+    Task<int?> RedeliverMessageAsync(string messageId, CancellationToken cancellationToken = default);
+}
+
+public sealed record DeadLetters(IReadOnlyList<FailedInstance> Instances, IReadOnlyList<DeadMessage> Messages);
+
+public sealed record FailedInstance(
+    string InstanceId,
+    string WorkflowId,
+    int WorkflowVersion,
+    string? FailedStep,
+    string? ErrorKind,
+    string? Reason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FailedAt);
+
+public sealed record DeadMessage(
+    string MessageId,
+    string Channel,
+    JsonNode? Payload,
+    string? SourceInstanceId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset DeadLetteredAt);

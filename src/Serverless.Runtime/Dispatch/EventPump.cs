@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Engine;
+using Serverless.Engine.Interpreter;
+using Serverless.Runtime.Activities;
+using Serverless.Runtime.Catalog;
+using Serverless.Runtime.Channels;
+using Serverless.Runtime.Hosting;
+using Serverless.Runtime.Store;
+
+namespace Serverless.Runtime.Dispatch;
+
+/// <summary>
+/// The runtime's single writer. It takes every queued item (starts, events, activity results, maintenance
+/// writes) plus due timers and unapplied inbox rows, applies the events to their instances (different
+/// instances in parallel, each instance's events in order) and stores states, timelines and outgoing commands
+/// in ONE transaction per batch. Only after the commit are activities dispatched and callers answered.
+/// </summary>
+internal sealed partial class EventPump(
+    RuntimeDatabase database,
+    IWorkflowCatalog catalog,
+    ChannelRouter router,
+    InstanceNotifications notifications,
+    TimeProvider time,
+    IOptions<WorkflowRuntimeOptions> options,
+    ILogger<EventPump> logger) : IDisposable
+{
+    private readonly Channel<PumpItem> queue = Channel.CreateUnbounded<PumpItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly WorkflowRuntimeOptions settings = options.Value;
+    private readonly InstanceCache cache = new(options.Value.StateCacheSize);
+    private SqliteConnection? connection;
+    private PumpStatements? statements;
+    private IActivityQueue? activities;
+    private Task? loop;
+    private bool inboxDirty = true;
+    private long? nextTimerDueMs;
+
+    /// <summary>Queues an item; after shutdown it is refused (activity results are then redone after the restart).</summary>
+    public bool Post(PumpItem item) => queue.Writer.TryWrite(item);
+
+    public Task<T> Submit<T>(Func<TaskCompletionSource<T>, PumpItem> create)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!Post(create(done)))
+        {
+            done.SetException(new InvalidOperationException("The workflow runtime is stopped."));
+        }
+
+        return done.Task;
+    }
+
+    public async Task<T> WriteAsync<T>(Func<PumpWriteContext, T> action)
+    {
+        var result = await Submit<object?>(done => new WriteItem(context => action(context), done));
+        return (T)result!;
+    }
+
+    /// <summary>Opens the store, re-dispatches activities that were pending at the last stop (at least once)
+    /// and starts the loop.</summary>
+    public void Start(IActivityQueue activityQueue)
+    {
+        activities = activityQueue;
+        connection = database.Open();
+        statements = new PumpStatements(connection);
+        var recovered = 0;
+        using (var reader = statements.SelectPendingActivities.Query())
+        {
+            while (reader.Read())
+            {
+                if (JsonSerializer.Deserialize<WorkflowCommand>(reader.GetString(2), EngineJson.Options) is RunActivity command)
+                {
+                    activityQueue.Enqueue(new ActivityWork(command, reader.GetString(0), reader.GetString(1), reader.GetInt64(3) != 0));
+                    recovered++;
+                }
+            }
+        }
+
+        nextTimerDueMs = statements.NextTimer.Scalar() as long?;
+        inboxDirty = true;
+        LogStarted(database.FilePath, recovered);
+        loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Lets the pump finish what is queued, then closes the store.</summary>
+    public async Task StopAsync()
+    {
+        queue.Writer.TryComplete();
+        if (loop is not null)
+        {
+            await loop;
+        }
+
+        statements?.Dispose();
+        statements = null;
+        connection?.Dispose();
+        connection = null;
+    }
+
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        statements?.Dispose();
+        connection?.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var items = new List<PumpItem>(settings.MaxBatchSize);
+        while (true)
+        {
+            items.Clear();
+            while (items.Count < settings.MaxBatchSize && queue.Reader.TryRead(out var item))
+            {
+                items.Add(item);
+            }
+
+            var nowMs = UnixTime.ToMs(time.GetUtcNow());
+            var timersDue = nextTimerDueMs <= nowMs;
+            if (items.Count == 0 && !inboxDirty && !timersDue)
+            {
+                if (queue.Reader.Completion.IsCompleted)
+                {
+                    return;
+                }
+
+                await WaitAsync(nowMs);
+                continue;
+            }
+
+            try
+            {
+                ProcessBatch(items, timersDue);
+            }
+            catch (Exception ex)
+            {
+                LogBatchFailed(ex, items.Count);
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+    }
+
+    private async Task WaitAsync(long nowMs)
+    {
+        var wait = settings.PollInterval;
+        if (nextTimerDueMs is { } due && TimeSpan.FromMilliseconds(due - nowMs) < wait)
+        {
+            wait = TimeSpan.FromMilliseconds(Math.Max(1, due - nowMs));
+        }
+
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await queue.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Woken by the poll interval or a due timer.
+        }
+    }
+}
