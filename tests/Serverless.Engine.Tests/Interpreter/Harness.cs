@@ -54,15 +54,16 @@ internal sealed class Harness
     public StepRecord Step(string key) => State.Timeline.Single(r => r.Key == key);
 
     /// <summary>Runs until nothing but events is pending: activities answered by <paramref name="activities"/>
-    /// (an exception fails the attempt), timers fired in due order, children completed with null.</summary>
-    public void RunToEnd(Func<RunActivity, JsonNode?> activities, int maxRounds = 10_000)
+    /// (an exception fails the attempt), timers fired in due order (unless <paramref name="fireTimers"/> is false),
+    /// children completed with null.</summary>
+    public void RunToEnd(Func<RunActivity, JsonNode?> activities, bool fireTimers = true, int maxRounds = 10_000)
     {
         var queue = new List<WorkflowCommand>(AllCommands.Where(c => IsOpen(c)));
         for (var round = 0; round < maxRounds && !State.IsFinished; round++)
         {
             var next = queue.OfType<RunActivity>().FirstOrDefault(IsOpen)
                 ?? (WorkflowCommand?)queue.OfType<StartChild>().FirstOrDefault(IsOpen)
-                ?? queue.OfType<StartTimer>().Where(IsOpen).OrderBy(t => t.DueAt).FirstOrDefault();
+                ?? (fireTimers ? queue.OfType<StartTimer>().Where(IsOpen).OrderBy(t => t.DueAt).FirstOrDefault() : null);
             if (next is null)
             {
                 return;
