@@ -24,8 +24,9 @@ internal static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance <= allowed && distance < bestDistance)
+            // Doubled so that, at equal edit distance, a candidate with the same letters ("=>" and ">=") wins.
+            var distance = 2 * Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant()) - (SameLetters(input, candidate) ? 1 : 0);
+            if (distance <= 2 * allowed && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
@@ -34,6 +35,9 @@ internal static class Suggestions
 
         return best;
     }
+
+    private static bool SameLetters(string a, string b) =>
+        a.ToLowerInvariant().Order().SequenceEqual(b.ToLowerInvariant().Order());
 
     public static string List(IEnumerable<string> items) => string.Join(", ", items);
 

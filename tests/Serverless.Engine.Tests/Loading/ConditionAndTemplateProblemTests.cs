@@ -19,6 +19,10 @@ public class ConditionAndTemplateProblemTests
     }
 
     [Fact]
+    public void Load_SwappedOperator_SuggestsTheOneWithTheSameCharacters() =>
+        Load(If("""{"path":"a","op":"=>","value":1}""")).ShouldHaveProblem("$.steps[0].condition.op", "did you mean '>='");
+
+    [Fact]
     public void Load_NestedBadOperator_IsReportedAtItsPath() =>
         Load(If("""{"or":[{"path":"a","value":1},{"not":{"and":[{"path":"b","op":"=~","value":2}]}}]}"""))
             .ShouldHaveProblem("$.steps[0].condition.or[1].not.and[0].op", "operator");

