@@ -18,4 +18,4 @@ if [ -x scripts/services.sh ]; then
   [ -f .services/env ] && source .services/env
 fi
 
-dotnet test Serverless.Local.slnf --nologo -v quiet "$@"
+dotnet test .build/Serverless.Local.slnf --nologo -v quiet "$@"
