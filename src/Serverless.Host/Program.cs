@@ -1,15 +1,15 @@
 using Serverless.Api;
 using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
+using Serverless.Host.Runtime;
 using Serverless.Host.Web;
-using Serverless.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostSettings(builder.Environment);
 builder.UseEmbeddedHostDefaults();
 builder.Logging.AddEmbeddedHostLogging();
 builder.Services
-    .AddWorkflowRuntime(builder.Configuration)
+    .AddEmbeddedRuntime(builder.Configuration)
     .AddDemoActivities(builder.Configuration)
     .AddWorkflowApi();
 

@@ -7,8 +7,6 @@ namespace Serverless.Api.DeadLetters;
 /// whose runtime keeps no dead-letter table of its own.</summary>
 public sealed class FailedInstanceDeadLetterReader(IWorkflowClient client) : IDeadLetterReader
 {
-    public const string InstanceKind = "instance";
-
     public async Task<DeadLetterPage> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken)
     {
         var page = await client.ListAsync(
@@ -21,7 +19,7 @@ public sealed class FailedInstanceDeadLetterReader(IWorkflowClient client) : IDe
             var error = view?.Error;
             var failedStep = error?.StepId ?? view?.Timeline.LastOrDefault(s => s.Status == StepStatus.Failed)?.StepId;
             items.Add(new DeadLetter(
-                InstanceKind,
+                DeadLetterKinds.Instance,
                 summary.InstanceId,
                 summary.WorkflowId,
                 failedStep,

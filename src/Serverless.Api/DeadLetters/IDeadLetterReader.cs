@@ -19,4 +19,11 @@ public sealed record DeadLetter(
     string? StepId,
     string? ErrorKind,
     string Reason,
-    DateTimeOffset? FailedAt);
+    DateTimeOffset? FailedAt,
+    string? Channel = null);
+
+public static class DeadLetterKinds
+{
+    public const string Instance = "instance";
+    public const string Message = "message";
+}

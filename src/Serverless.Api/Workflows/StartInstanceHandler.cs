@@ -51,9 +51,17 @@ public sealed class StartInstanceHandler(
         }
 
         var trigger = new JsonObject { ["type"] = TriggerTypes.Manual, ["source"] = "api" };
-        var result = await client.StartAsync(
-            new StartRequest(workflowId, input, instanceId, idempotencyKey, dryRun, trigger, version),
-            cancellationToken);
+        StartResult result;
+        try
+        {
+            result = await client.StartAsync(
+                new StartRequest(workflowId, input, instanceId, idempotencyKey, dryRun, trigger, version),
+                cancellationToken);
+        }
+        catch (WorkflowNotFoundException)
+        {
+            return ApiProblems.WorkflowNotFound(workflowId, version);
+        }
 
         var body = new StartInstanceResponse(result.InstanceId, ApiRoutes.InstanceUrl(result.InstanceId));
         if (result.Created)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Serverless.Runtime.Abstractions;
+using Serverless.Runtime.Activities;
 
 namespace Serverless.Host.Demo;
 
@@ -13,9 +13,9 @@ public static class DemoServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>());
         if (configuration.GetValue($"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}", defaultValue: true))
         {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, GreetActivity>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, WaitActivity>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, RecordActivity>());
+            services.AddActivity<GreetActivity>();
+            services.AddActivity<WaitActivity>();
+            services.AddActivity<RecordActivity>();
         }
 
         return services;

@@ -1,0 +1,16 @@
+using Serverless.Api.DeadLetters;
+using Serverless.Runtime.Hosting;
+
+namespace Serverless.Host.Runtime;
+
+public static class EmbeddedRuntimeServiceCollectionExtensions
+{
+    /// <summary>The SQLite runtime (AddWorkflowRuntime) plus what the API needs from it that is not in its
+    /// abstractions: the dead-letter listing.</summary>
+    public static IServiceCollection AddEmbeddedRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWorkflowRuntime(configuration);
+        services.AddSingleton<IDeadLetterReader, RuntimeDeadLetterReader>();
+        return services;
+    }
+}
