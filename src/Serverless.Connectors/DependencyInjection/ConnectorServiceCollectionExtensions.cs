@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Connectors.Alerts;
+using Serverless.Connectors.ClickUp;
+using Serverless.Connectors.Email;
+using Serverless.Connectors.HubSpot;
+using Serverless.Connectors.Resilience;
+using Serverless.Connectors.Sandbox;
+using Serverless.Connectors.Selection;
+using Serverless.Connectors.Slack;
+
+namespace Serverless.Connectors.DependencyInjection;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every connector: options bound from "Connectors:*" and validated at start (a set-but-invalid value
+    /// fails naming the setting; empty credentials are valid and mean sandbox), the shared resilience handler on each
+    /// typed HttpClient, the sandbox call log, the token alerts, and one <see cref="IConnectorProvider{T}"/> per
+    /// connector (IHubSpotClient, IClickUpClient, IEmailSender, ISlackWebhook), which is what activities inject.
+    /// </summary>
+    public static IServiceCollection AddConnectors(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddConnectorCore(configuration);
+        services.AddHubSpotConnector(configuration);
+        services.AddClickUpConnector(configuration);
+        services.AddEmailConnector(configuration);
+        services.AddSlackConnector(configuration);
+        return services;
+    }
+
+    /// <summary>Resilience, rate limiters, alerts and the sandbox call log: what every connector needs.</summary>
+    public static IServiceCollection AddConnectorCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(ConnectorPipelines)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddValidatedOptions<ConnectorResilienceOptions, ConnectorResilienceOptionsValidator>(configuration, ConnectorResilienceOptions.SectionName);
+        services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, AlertOptions.SectionName);
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName))
+            .PostConfigure(o => o.DatabasePath ??= Path.Combine(configuration["Runtime:DataFolder"] ?? ".data", "sandbox-calls.db"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), $"{SandboxOptions.SectionName}:DatabasePath must not be empty.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ConnectorPipelines>();
+        services.TryAddSingleton<CredentialRateLimiters>();
+        services.TryAddSingleton<IConnectorAlerts, ThrottledConnectorAlerts>();
+        services.TryAddSingleton<ISandboxCallLog>(sp => new SqliteSandboxCallLog(sp.GetRequiredService<IOptions<SandboxOptions>>().Value.DatabasePath!));
+        return services;
+    }
+
+    public static IServiceCollection AddHubSpotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorCore(configuration);
+        services.AddValidatedOptions<HubSpotOptions, HubSpotOptionsValidator>(configuration, HubSpotOptions.SectionName);
+        services.AddHttpClient<HubSpotClient>(HubSpotOptions.ConnectorName)
+            .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.BaseAddress))
+            .AddConnectorHandler(HubSpotOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.RateLimit);
+        services.TryAddSingleton<IConnectorProvider<IHubSpotClient>, HubSpotConnectorProvider>();
+        return services;
+    }
+
+    public static IServiceCollection AddClickUpConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorCore(configuration);
+        services.AddValidatedOptions<ClickUpOptions, ClickUpOptionsValidator>(configuration, ClickUpOptions.SectionName);
+        services.AddHttpClient<ClickUpClient>(ClickUpOptions.ConnectorName)
+            .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<IOptions<ClickUpOptions>>().Value.BaseAddress))
+            .AddConnectorHandler(ClickUpOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<ClickUpOptions>>().Value.RateLimit);
+        services.TryAddSingleton<IConnectorProvider<IClickUpClient>, ClickUpConnectorProvider>();
+        return services;
+    }
+
+    public static IServiceCollection AddEmailConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorCore(configuration);
+        services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(configuration, SmtpOptions.SectionName);
+        services.TryAddSingleton<SmtpEmailSender>();
+        services.TryAddSingleton<IConnectorProvider<IEmailSender>, EmailConnectorProvider>();
+        return services;
+    }
+
+    public static IServiceCollection AddSlackConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorCore(configuration);
+        services.AddValidatedOptions<SlackOptions, SlackOptionsValidator>(configuration, SlackOptions.SectionName);
+        services.AddHttpClient<SlackWebhookClient>(SlackOptions.ConnectorName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddConnectorHandler(SlackOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.RateLimit);
+        services.TryAddSingleton<IConnectorProvider<ISlackWebhook>, SlackConnectorProvider>();
+        return services;
+    }
+
+    /// <summary>The shared handler, and no IHttpClientFactory request logging: its URLs can hold secrets (Slack
+    /// webhook URLs) and its Information-level lines would print them.</summary>
+    private static IHttpClientBuilder AddConnectorHandler(this IHttpClientBuilder builder, string connector, Func<IServiceProvider, ConnectorRateLimit> rateLimit) =>
+        builder.RemoveAllLoggers().AddHttpMessageHandler(sp => new ConnectorResilienceHandler(
+            new ConnectorPolicy(connector, rateLimit(sp)),
+            sp.GetRequiredService<ConnectorPipelines>(),
+            sp.GetRequiredService<CredentialRateLimiters>(),
+            sp.GetRequiredService<IConnectorAlerts>(),
+            sp.GetRequiredService<ILogger<ConnectorResilienceHandler>>()));
+
+    /// <summary>The pipeline's TotalTimeout bounds a call; HttpClient's own 100 s timeout would cut across it.</summary>
+    private static void Configure(HttpClient http, string baseAddress)
+    {
+        http.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+}

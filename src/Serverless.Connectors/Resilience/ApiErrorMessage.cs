@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Serverless.Connectors.Resilience;
+
+/// <summary>Pulls the human-readable message out of an API error body: HubSpot {"status":"error","message":...},
+/// ClickUp {"err":...,"ECODE":...}, generic {"error":...}, or plain text (Slack webhooks answer "invalid_token").</summary>
+internal static class ApiErrorMessage
+{
+    private const int MaxLength = 500;
+
+    public static string? Read(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject json)
+            {
+                var message = Text(json["message"]) ?? Text(json["err"]) ?? Text(json["error"]) ?? Text(json["errors"]?[0]?["message"]);
+                if (message is not null)
+                {
+                    var code = Text(json["ECODE"]) ?? Text(json["category"]);
+                    return Trim(code is null ? message : $"{message} [{code}]");
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return Trim(body.Trim());
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+
+    private static string Trim(string s) => s.Length <= MaxLength ? s : s[..MaxLength] + "…";
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using Serverless.Connectors.DependencyInjection;
+
+namespace Serverless.Connectors.Slack;
+
+/// <summary>Empty WebhookUrl is valid (sandbox); a set one must be an absolute URL.</summary>
+internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var problems = new List<string>();
+        // The URL is a secret: name the setting, never echo the value.
+        if (options.IsConfigured && (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            problems.Add($"{SlackOptions.SectionName}:WebhookUrl is not an absolute http(s) URL.");
+        }
+
+        problems.AddRange(options.RateLimit.Problems(SlackOptions.SectionName));
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
