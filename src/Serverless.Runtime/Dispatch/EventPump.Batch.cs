@@ -210,7 +210,7 @@ internal sealed partial class EventPump
 
         foreach (var (timerId, instanceId) in due)
         {
-            statements.CompleteOutbox.Bind(timerId).Execute();
+            statements.CompleteOutbox.Bind(instanceId, timerId).Execute();
             GetWork(batch, instanceId)?.Events.Add(new TimerFired(timerId));
         }
 
@@ -278,7 +278,7 @@ internal sealed partial class EventPump
     private void CollectActivityResult(Batch batch, ActivityResultItem item)
     {
         // Zero rows: the command already completed, was cancelled or purged; a duplicate result changes nothing.
-        if (statements!.CompleteOutbox.Bind(item.CommandId).Execute() == 0)
+        if (statements!.CompleteOutbox.Bind(item.InstanceId, item.CommandId).Execute() == 0)
         {
             LogStaleResult(item.InstanceId, item.CommandId);
             return;

@@ -37,14 +37,15 @@ internal sealed class PumpStatements : IDisposable
         UpsertOutbox = S("""
             INSERT INTO outbox (id, instance_id, workflow_id, kind, command, due_at, status, dry_run, created_at)
             VALUES ($id, $instance, $wf, $kind, $command, $due, 'pending', $dry, $created)
-            ON CONFLICT(id) DO UPDATE SET status = 'pending', command = excluded.command, due_at = excluded.due_at
+            ON CONFLICT(instance_id, id) DO UPDATE SET status = 'pending', command = excluded.command, due_at = excluded.due_at
             WHERE outbox.status <> 'pending'
             """, "$id", "$instance", "$wf", "$kind", "$command", "$due", "$dry", "$created");
         InsertOutboxDone = S("""
             INSERT OR IGNORE INTO outbox (id, instance_id, workflow_id, kind, command, due_at, status, dry_run, created_at)
             VALUES ($id, $instance, $wf, $kind, $command, NULL, 'done', $dry, $created)
             """, "$id", "$instance", "$wf", "$kind", "$command", "$dry", "$created");
-        CompleteOutbox = S("UPDATE outbox SET status = 'done' WHERE id = $id AND status = 'pending'", "$id");
+        CompleteOutbox = S("UPDATE outbox SET status = 'done' WHERE instance_id = $instance AND id = $id AND status = 'pending'",
+            "$instance", "$id");
         SelectDueTimers = S("""
             SELECT id, instance_id FROM outbox
             WHERE kind = 'timer' AND status = 'pending' AND due_at <= $now ORDER BY due_at LIMIT $limit

@@ -35,18 +35,18 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS ix_inbox_instance ON inbox(instance_id);
 
         CREATE TABLE IF NOT EXISTS outbox (
-            id TEXT PRIMARY KEY,
             instance_id TEXT NOT NULL,
+            id TEXT NOT NULL,
             workflow_id TEXT NOT NULL,
             kind TEXT NOT NULL,
             command TEXT NOT NULL,
             due_at INTEGER,
             status TEXT NOT NULL,
             dry_run INTEGER NOT NULL DEFAULT 0,
-            created_at INTEGER NOT NULL
-        );
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, id)
+        ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox(kind, due_at) WHERE status = 'pending';
-        CREATE INDEX IF NOT EXISTS ix_outbox_instance ON outbox(instance_id);
 
         CREATE TABLE IF NOT EXISTS channel_messages (
             id TEXT PRIMARY KEY,
