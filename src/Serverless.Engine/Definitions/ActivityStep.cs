@@ -64,4 +64,7 @@ public static class ErrorKinds
     public const string Terminated = "Terminated";
 
     public static readonly IReadOnlyList<string> RetriableByDefault = [Transient, Timeout, RateLimited];
+
+    public static readonly IReadOnlyList<string> All =
+        [Transient, Timeout, RateLimited, Unauthorized, NotFound, Conflict, Validation, Permanent, Expression, ChildFailed, Terminated];
 }

@@ -36,10 +36,13 @@ public sealed class ConditionJsonConverter : JsonConverter<Condition>
             return new NotCondition(FromNode(not ?? throw new JsonException("'not' needs a condition.")));
         }
 
-        var path = obj["path"]?.GetValue<string>() ?? throw new JsonException("A comparison needs 'path'.");
-        var op = obj["op"]?.GetValue<string>() ?? ComparisonOperators.Equal;
+        var path = Text(obj, "path") ?? throw new JsonException("A comparison needs 'path' as a string.");
+        var op = obj.ContainsKey("op") ? Text(obj, "op") ?? throw new JsonException("'op' must be a string.") : ComparisonOperators.Equal;
         return new Comparison(path, op, obj["value"]?.DeepClone());
     }
+
+    private static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static List<Condition> ReadList(JsonNode? node) =>
         node is JsonArray array

@@ -7,13 +7,6 @@ internal static class RetryRules
 {
     private static readonly string[] Properties = ["maxAttempts", "firstInterval", "backoffCoefficient", "maxInterval", "jitter", "retryOn"];
 
-    private static readonly string[] KnownErrorKinds =
-    [
-        ErrorKinds.Transient, ErrorKinds.Timeout, ErrorKinds.RateLimited, ErrorKinds.Unauthorized, ErrorKinds.NotFound,
-        ErrorKinds.Conflict, ErrorKinds.Validation, ErrorKinds.Permanent, ErrorKinds.Expression, ErrorKinds.ChildFailed,
-        ErrorKinds.Terminated,
-    ];
-
     private static readonly RetryPolicy Defaults = new();
 
     public static void Validate(ValidationContext context, JsonObject retry, string path)
@@ -61,11 +54,11 @@ internal static class RetryRules
             {
                 context.Report(JsonPaths.Index(path, i), $"An error kind must be a string, not {JsonKinds.Describe(kinds[i])}.");
             }
-            else if (!KnownErrorKinds.Contains(kind, StringComparer.Ordinal))
+            else if (!ErrorKinds.All.Contains(kind, StringComparer.Ordinal))
             {
                 context.Report(
                     JsonPaths.Index(path, i),
-                    $"Unknown error kind '{kind}'; the kinds are {Suggestions.List(KnownErrorKinds)}{Suggestions.Ending(kind, KnownErrorKinds)}");
+                    $"Unknown error kind '{kind}'; the kinds are {Suggestions.List(ErrorKinds.All)}{Suggestions.Ending(kind, ErrorKinds.All)}");
             }
         }
     }
