@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Runtime.Abstractions;
+using Serverless.Runtime.Activities;
+using Serverless.Runtime.Catalog;
+using Serverless.Runtime.Hosting;
+using Serverless.Runtime.Retention;
+using Serverless.Runtime.Scheduling;
+
+namespace Serverless.Functions.Durable;
+
+public static class DurableRuntimeServiceCollectionExtensions
+{
+    /// <summary>What AddWorkflowRuntime gives the embedded host, minus the SQLite engine and its hosted loops:
+    /// the catalog, the activity registry and the same options sections, with Durable Functions as the engine
+    /// behind <see cref="IWorkflowClient"/>. The timer functions replace the hosted scheduler and retention loops.</summary>
+    public static IServiceCollection AddDurableWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkflowRuntimeOptions>().Bind(configuration.GetSection(WorkflowRuntimeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkflowCatalog, WorkflowCatalog>();
+        services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton<DurableClientHolder>();
+        services.TryAddSingleton<IWorkflowClient, DurableWorkflowClient>();
+        return services;
+    }
+}

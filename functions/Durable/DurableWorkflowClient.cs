@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Engine.Interpreter;
+using Serverless.Runtime.Abstractions;
+using Serverless.Runtime.Catalog;
+
+namespace Serverless.Functions.Durable;
+
+/// <summary><see cref="IWorkflowClient"/> over Durable Functions, so the shared HTTP handlers work unchanged.
+/// An instance is one <see cref="WorkflowOrchestrator"/> orchestration with the same id; its workflow status is
+/// read from the state it reports (custom status while running, output once ended), not from the Durable status,
+/// since a Failed workflow ends as a Completed orchestration whose output can be replayed.</summary>
+public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowCatalog catalog) : IWorkflowClient
+{
+    private DurableTaskClient Durable => holder.Client;
+
+    public async Task<StartResult> StartAsync(StartRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = catalog.Find(request.WorkflowId, request.Version)
+            ?? throw new WorkflowNotFoundException(request.WorkflowId, request.Version);
+        var instanceId = request.InstanceId
+            ?? (request.IdempotencyKey is { } key ? $"{request.WorkflowId}:{key}" : Guid.NewGuid().ToString("N"));
+        if (await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            return new StartResult(instanceId, Created: false);
+        }
+
+        var start = new InstanceStarted(request.Input, request.Trigger, request.DryRun);
+        var run = new WorkflowRun(definition.Id, definition.Version, EngineText.Write<WorkflowEvent>(start));
+        await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+        return new StartResult(instanceId, Created: true);
+    }
+
+    public async Task<InstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        return metadata is null ? null : DurableInstances.View(metadata);
+    }
+
+    public async Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = new OrchestrationQuery(
+            CreatedFrom: query.CreatedFrom,
+            CreatedTo: query.CreatedTo,
+            Statuses: DurableInstances.RuntimeStatuses(query.Status),
+            PageSize: query.Limit,
+            FetchInputsAndOutputs: true,
+            ContinuationToken: query.ContinuationToken);
+        await foreach (var page in Durable.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.Limit).WithCancellation(cancellationToken))
+        {
+            // Durable filters by runtime status and creation time only: workflow id and workflow status are
+            // checked here, so a page can hold fewer items than the limit while more pages follow.
+            var items = page.Values
+                .Where(m => m.Name == WorkflowOrchestrator.Name)
+                .Select(DurableInstances.Summary)
+                .Where(s => (query.WorkflowId is null || s.WorkflowId == query.WorkflowId) && (query.Status is null || s.Status == query.Status))
+                .ToList();
+            return new InstancePage(items, page.ContinuationToken);
+        }
+
+        return new InstancePage([], null);
+    }
+
+    public async Task<bool> RaiseEventAsync(string instanceId, string eventName, JsonNode? payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        if (await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await Durable.RaiseEventAsync(instanceId, eventName, EngineText.Node(payload), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sent to the orchestrator as an event rather than TerminateInstanceAsync, so the interpreter records
+    /// the reason and the instance ends Terminated with its timeline, as in the embedded runtime.</summary>
+    public async Task<bool> TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not { } metadata)
+        {
+            return false;
+        }
+
+        if (metadata.RuntimeStatus is OrchestrationRuntimeStatus.Suspended)
+        {
+            await Durable.TerminateInstanceAsync(instanceId, reason, cancellationToken);
+            return true;
+        }
+
+        await Durable.RaiseEventAsync(instanceId, WorkflowOrchestrator.TerminateEvent, reason, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Starts the orchestration again under the same id from the Failed state it returned; Durable replaces
+    /// an instance that has ended.</summary>
+    public async Task<bool> ReplayAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null || DurableInstances.FinalState(metadata) is not { Status: InstanceStatus.Failed } state)
+        {
+            return false;
+        }
+
+        var run = new WorkflowRun(state.WorkflowId, state.WorkflowVersion, StartEvent: null, State: state.ToJson(), Replay: true);
+        await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var result = await Durable.PurgeInstanceAsync(instanceId, cancellationToken);
+        return result.PurgedInstanceCount > 0;
+    }
+
+    /// <summary>Purges ended instances created before the cut-off (the retention timer).</summary>
+    public async Task<int> PurgeEndedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
+    {
+        var filter = new PurgeInstancesFilter(
+            CreatedTo: createdBefore,
+            Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
+        var result = await Durable.PurgeAllInstancesAsync(filter, cancellationToken);
+        return result.PurgedInstanceCount;
+    }
+}

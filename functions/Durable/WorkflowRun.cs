@@ -1,0 +1,20 @@
+namespace Serverless.Functions.Durable;
+
+/// <summary>Input of <see cref="WorkflowOrchestrator"/>. JSON travels as text so Durable's serializer never has to
+/// know the engine's polymorphic types: <see cref="StartEvent"/> is an InstanceStarted event and
+/// <see cref="State"/> an InstanceState, both in EngineJson form.</summary>
+public sealed record WorkflowRun(
+    string WorkflowId,
+    int? Version,
+    string? StartEvent,
+    string? State = null,
+    bool Replay = false);
+
+/// <summary>Input of <see cref="RunActivityFunction"/>: one RunActivity command (EngineJson) and its instance.</summary>
+public sealed record ActivityRequest(string Command, string InstanceId, string WorkflowId, bool DryRun);
+
+/// <summary>What the activity function returns: the ActivityCompleted or ActivityFailed event (EngineJson).</summary>
+public sealed record ActivityResult(string Event);
+
+/// <summary>Input of <see cref="PublishMessageFunction"/>: an emit step's message.</summary>
+public sealed record ChannelMessage(string MessageId, string Channel, string? Payload, string SourceInstanceId);

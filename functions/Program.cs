@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serverless.Api;
+using Serverless.Functions.Durable;
+using Serverless.Storage.Azure;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights();
+builder.Services
+    .AddDurableWorkflowRuntime(builder.Configuration)
+    .AddStorage(builder.Configuration)
+    .AddWorkflowApi();
+
+builder.Build().Run();
