@@ -19,12 +19,6 @@ public sealed class RecordActivity(IOptions<DemoOptions> options, IOptions<Workf
 
     public async Task<JsonNode?> RunAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var delay = DemoInput.DelayMs(context.Input, "delayMs", options.Value.MaxDelayMs);
-        if (delay > 0)
-        {
-            await Task.Delay(delay, cancellationToken);
-        }
-
         var line = new JsonObject
         {
             ["idempotencyKey"] = context.IdempotencyKey,
@@ -33,6 +27,7 @@ public sealed class RecordActivity(IOptions<DemoOptions> options, IOptions<Workf
             ["stepKey"] = context.StepKey,
             ["entry"] = DemoInput.OptionalString(context.Input, "entry"),
         };
+        var delay = DemoInput.DelayMs(context.Input, "delayMs", options.Value.MaxDelayMs);
         if (context.DryRun)
         {
             return new JsonObject { ["dryRun"] = true, ["wouldAppend"] = line };
@@ -50,6 +45,13 @@ public sealed class RecordActivity(IOptions<DemoOptions> options, IOptions<Workf
         finally
         {
             WriteLock.Release();
+        }
+
+        // The write is made before the slow part, like a remote API that commits and then answers late: a crash in
+        // between leaves the side effect made but unreported, so the activity runs again with the same key.
+        if (delay > 0)
+        {
+            await Task.Delay(delay, cancellationToken);
         }
 
         return new JsonObject { ["recorded"] = true, ["idempotencyKey"] = context.IdempotencyKey, ["attempt"] = context.Attempt };
