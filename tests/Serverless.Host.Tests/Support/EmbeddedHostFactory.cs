@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Host.Tests.Support;
+
+/// <summary>The whole embedded host in memory (real SQLite runtime, demo activities, repository workflows) over a
+/// temporary data folder.</summary>
+public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder data = new();
+
+    public string DataFolder => data.Path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Runtime:DataFolder", data.Path);
+        builder.UseSetting("Runtime:WorkflowsFolder", RepositoryPaths.Workflows);
+        builder.UseSetting("Runtime:PollInterval", "00:00:00.100");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            data.Dispose();
+        }
+    }
+}
