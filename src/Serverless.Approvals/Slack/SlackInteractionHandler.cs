@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Approvals.Configuration;
+using Serverless.Approvals.Decisions;
+using Serverless.Approvals.Tokens;
+using Serverless.Connectors.Selection;
+using Serverless.Runtime.Abstractions;
+
+namespace Serverless.Approvals.Slack;
+
+/// <summary>
+/// POST /api/slack/interactions: Slack's block_actions callback when someone presses Approve / Reject / Request
+/// changes. The request must be signed with the app's signing secret, fresh (5 minutes) and never seen before; the
+/// button's value is a signed decision token, so the gate, the instance and the decision come from us, not from
+/// the payload. The message is then updated (chat.update) to show the outcome instead of the buttons.
+/// </summary>
+public sealed class SlackInteractionHandler(
+    ApprovalDecisionService service,
+    DecisionTokenCodec codec,
+    SlackReplayGuard replays,
+    IConnectorProvider<ISlackWebApi> slack,
+    IOptionsMonitor<ApprovalOptions> options,
+    TimeProvider time,
+    ILogger<SlackInteractionHandler> logger)
+{
+    private const int MaxBodyBytes = 256 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(cancellationToken);
+        var signature = request.Headers[SlackSignature.SignatureHeader].ToString();
+        var problem = SlackSignature.Problem(options.CurrentValue.Slack.SigningSecret, request.Headers[SlackSignature.TimestampHeader].ToString(),
+            signature, body, time.GetUtcNow());
+        if (problem is null && !await replays.FirstSeenAsync(signature, cancellationToken))
+        {
+            problem = "request already received (replay)";
+        }
+
+        if (problem is not null)
+        {
+            logger.LogWarning("Slack interaction refused: {Problem}", problem);
+            return Results.Problem(title: "Slack request refused", detail: problem, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var payload = ReadPayload(body);
+        if (payload?["type"]?.GetValue<string>() != "block_actions"
+            || payload["actions"]?[0] is not JsonObject action
+            || action["action_id"]?.GetValue<string>() is not { } actionId
+            || !actionId.StartsWith(SlackBlocks.ActionPrefix, StringComparison.Ordinal))
+        {
+            return Results.Ok();
+        }
+
+        var check = codec.Verify(action["value"]?.GetValue<string>());
+        if (check.Token is not { } token || SlackBlocks.ActionId(token.Decision) != actionId)
+        {
+            logger.LogWarning("Slack interaction carried an invalid decision token: {Problem}", check.Problem ?? "action does not match token");
+            return Results.Ok();
+        }
+
+        var user = payload["user"];
+        var userId = Text(user?["id"]);
+        var by = Text(user?["username"]) ?? Text(user?["name"]) ?? userId ?? "slack";
+        var lookup = await service.DecideAsync(token, null, by, "slack", cancellationToken);
+        await UpdateMessageAsync(payload, token, lookup, userId, cancellationToken);
+        return Results.Ok();
+    }
+
+    private async Task UpdateMessageAsync(JsonNode payload, DecisionToken token, GateLookup lookup, string? userId, CancellationToken cancellationToken)
+    {
+        var channel = Text(payload["channel"]?["id"]) ?? Text(payload["container"]?["channel_id"]);
+        var ts = Text(payload["container"]?["message_ts"]) ?? Text(payload["message"]?["ts"]);
+        if (channel is null || ts is null || lookup.Status == GateStatus.Invalid)
+        {
+            return;
+        }
+
+        var texts = ApprovalTexts.For(options.CurrentValue.Language);
+        var line = lookup.Status switch
+        {
+            GateStatus.Recorded when lookup.Outcome is { } o =>
+                texts.DecidedBy(o.Decision, userId is null ? SlackBlocks.Escape(o.DecidedBy ?? "?") : $"<@{userId}>", o.DecidedAt),
+            GateStatus.Closed when lookup.Outcome is { } o =>
+                $"{texts.AlreadyDecided} {texts.DecidedBy(o.Decision, SlackBlocks.Escape(o.DecidedBy ?? "?"), o.DecidedAt)}",
+            GateStatus.Expired => texts.Expired,
+            _ => null,
+        };
+        if (line is null)
+        {
+            return;
+        }
+
+        var context = new ActivityContext(token.InstanceId, lookup.Gate?.WorkflowId ?? "", token.GateId,
+            $"{token.InstanceId}:{token.GateId}:slack-update:{ts}", 1, null, lookup.Gate?.DryRun ?? false);
+        try
+        {
+            var blocks = SlackBlocks.Decided(payload["message"]?["blocks"] as JsonArray, line);
+            await slack.For(context).UpdateMessageAsync(new SlackMessageRef(channel, ts), line, blocks, cancellationToken);
+        }
+        catch (ActivityException e)
+        {
+            logger.LogWarning("Could not update the Slack message of gate {Gate}: {Error}", token.GateId, e.Message);
+        }
+    }
+
+    private static JsonNode? ReadPayload(string body)
+    {
+        var form = QueryHelpers.ParseQuery(body);
+        if (!form.TryGetValue("payload", out var raw))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(raw.ToString());
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
