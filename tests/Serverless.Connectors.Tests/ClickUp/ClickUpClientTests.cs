@@ -1,0 +1,103 @@
+using Serverless.Connectors.ClickUp;
+using Serverless.Connectors.Tests.Fakes;
+using Serverless.Engine.Definitions;
+using Serverless.Runtime.Abstractions;
+
+namespace Serverless.Connectors.Tests.ClickUp;
+
+public sealed class ClickUpClientTests : IAsyncLifetime
+{
+    private FakeClickUpServer _server = null!;
+    private ConnectorTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeClickUpServer.StartNewAsync();
+        _host = ConnectorTestHost.Create(Settings(_server.Url, FakeClickUpServer.Token));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings(string url, string token) => new()
+    {
+        ["Connectors:ClickUp:BaseAddress"] = url,
+        ["Connectors:ClickUp:ApiToken"] = token,
+    };
+
+    private IClickUpClient Client => _host.Connector<IClickUpClient>();
+
+    [Fact]
+    public async Task GetTask_ParentFromSeed_ReturnsItsList()
+    {
+        var task = await Client.GetTaskAsync(FakeClickUpServer.ParentTaskId, default);
+
+        task.ListId.Should().Be(FakeClickUpServer.ListId);
+        var request = _server.Requests.Single();
+        request.Method.Should().Be("GET");
+        request.Path.Should().Be($"/api/v2/task/{FakeClickUpServer.ParentTaskId}");
+        request.Authorization.Should().Be(FakeClickUpServer.Token, "ClickUp takes the raw token, without a Bearer scheme");
+    }
+
+    [Fact]
+    public async Task CreateSubtask_UnderParent_PostsToParentsListWithParentSet()
+    {
+        var subtask = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Modélisation 3D - maison R+1",
+            "Demandeur : client@example.fr\nTicket : https://app.hubspot.com/contacts/1/record/0-5/2", default);
+
+        subtask.ParentId.Should().Be(FakeClickUpServer.ParentTaskId);
+        subtask.ListId.Should().Be(FakeClickUpServer.ListId);
+        subtask.Url.Should().Be($"https://app.clickup.com/t/{subtask.Id}");
+        var post = _server.Requests.Last();
+        post.Method.Should().Be("POST");
+        post.Path.Should().Be($"/api/v2/list/{FakeClickUpServer.ListId}/task");
+        post.Body!["name"]!.GetValue<string>().Should().Be("Modélisation 3D - maison R+1");
+        post.Body["parent"]!.GetValue<string>().Should().Be(FakeClickUpServer.ParentTaskId);
+        post.Body["markdown_description"]!.GetValue<string>().Should().Contain("client@example.fr");
+        _server.Tasks.Should().ContainKey(subtask.Id);
+    }
+
+    [Fact]
+    public async Task GetTask_Unknown_FailsNotFoundWithClickUpError()
+    {
+        var failure = (await FluentActions.Awaiting(() => Client.GetTaskAsync("nope", default)).Should().ThrowAsync<ActivityException>()).Which;
+
+        failure.Kind.Should().Be(ErrorKinds.NotFound);
+        failure.Message.Should().Contain("Task not found").And.Contain("ITEM_013");
+    }
+
+    [Fact]
+    public async Task AnyCall_RefusedToken_FailsUnauthorized()
+    {
+        using var host = ConnectorTestHost.Create(Settings(_server.Url, "pk_revoked"));
+
+        var failure = (await FluentActions.Awaiting(() => host.Connector<IClickUpClient>().GetTaskAsync(FakeClickUpServer.ParentTaskId, default))
+            .Should().ThrowAsync<ActivityException>()).Which;
+
+        failure.Kind.Should().Be(ErrorKinds.Unauthorized);
+        failure.Message.Should().Contain("OAUTH_025");
+    }
+
+    [Fact]
+    public async Task TooManyRequests_WithRateLimitReset_WaitsUntilTheResetTime()
+    {
+        var reset = DateTimeOffset.UtcNow.AddSeconds(2).ToUnixTimeSeconds();
+        _server.Script(new ScriptedResponse(429, FakeClickUpServer.Error("Rate limit reached", "APP_002"))
+        {
+            Headers = new Dictionary<string, string>
+            {
+                ["X-RateLimit-Limit"] = "100",
+                ["X-RateLimit-Remaining"] = "0",
+                ["X-RateLimit-Reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        });
+
+        await Client.GetTaskAsync(FakeClickUpServer.ParentTaskId, default);
+
+        _server.Requests.Should().HaveCount(2);
+        _server.Requests.Last().At.Should().BeOnOrAfter(DateTimeOffset.FromUnixTimeSeconds(reset).AddMilliseconds(-50));
+    }
+}
