@@ -57,4 +57,16 @@ public sealed class StartupValidationTests
 
         host.HasExited.Should().BeFalse();
     }
+
+    [Fact]
+    public async Task Start_WithTheExampleSettingsFile_IsHealthy()
+    {
+        using var data = new TempFolder();
+        File.Copy(Path.Combine(RepositoryPaths.Root, "local.settings.example.json"), data.File("local.settings.json"));
+        await using var host = HostProcess.Start(data.Path, HostProcess.FreePort());
+
+        await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+
+        (await host.Http.GetStringAsync("/api/workflows")).Should().Contain("\"hello\"");
+    }
 }
