@@ -29,7 +29,7 @@ public static class WorkflowApiEndpoints
             .AddQueryParameters(("version", "Definition version to show (default: latest).", "integer"));
         workflows.MapPost(ApiRoutes.WorkflowInstances,
                 (HttpRequest req, string workflowId, StartInstanceHandler h, CancellationToken ct) => h.StartAsync(req, workflowId, ct))
-            .WithName("StartInstance").Accepts<JsonNode>("application/json")
+            .WithName("StartInstance").Accepts<JsonNode>(isOptional: true, "application/json")
             .Produces<StartInstanceResponse>(StatusCodes.Status202Accepted).Produces<StartInstanceResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -52,7 +52,7 @@ public static class WorkflowApiEndpoints
             .WithName("GetInstance").Produces<InstanceView>().ProducesProblem(StatusCodes.Status404NotFound);
         instances.MapPost(ApiRoutes.InstanceEvent,
                 (HttpRequest req, string instanceId, string eventName, InstanceHandlers h, CancellationToken ct) => h.RaiseEventAsync(req, instanceId, eventName, ct))
-            .WithName("RaiseEvent").Accepts<JsonNode>("application/json")
+            .WithName("RaiseEvent").Accepts<JsonNode>(isOptional: true, "application/json")
             .Produces<InstanceActionResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         instances.MapPost(ApiRoutes.InstanceTerminate,

@@ -142,6 +142,15 @@ public sealed class DemoWorkflowTests(EmbeddedHostFactory factory) : IClassFixtu
         await (await http.PostAsync("/api/workflows/missing/instances", Json("{}"))).ShouldBeProblemAsync(404);
     }
 
+    [Fact]
+    public async Task Start_FormEncodedBody_Returns415ProblemJson()
+    {
+        var response = await http.PostAsync("/api/workflows/hello/instances",
+            new StringContent("name=Ada", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        await response.ShouldBeProblemAsync(415);
+    }
+
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private async Task<string> StartAsync(string workflowId, string body, string query = "")
