@@ -94,7 +94,7 @@ public sealed class WorkflowExecutionTests : IDisposable
 
         var act = () => runtime.Client.StartAsync(new StartRequest("nope", null));
 
-        await act.Should().ThrowAsync<Catalog.WorkflowNotFoundException>();
+        await act.Should().ThrowAsync<Serverless.Runtime.Catalog.WorkflowNotFoundException>();
     }
 
     public void Dispose() => folder.Dispose();
