@@ -115,8 +115,13 @@ start() {
   fi
   if ! smtpd_running; then
     port_open "$smtp_port" && { log "127.0.0.1:$smtp_port is taken by another process"; return 1; }
-    # smtpd daemonises; -d keeps it in the foreground so its pid is ours to stop later.
-    as_root /usr/sbin/smtpd -d -f "$mail/smtpd.conf" >"$mail/log/smtpd.log" 2>&1 &
+    # smtpd daemonises; -d keeps it in the foreground so its pid is ours to stop later. Started directly (not through
+    # a shell function) so that $! is smtpd itself, or sudo, which passes our SIGTERM on.
+    if [ "$(id -u)" -eq 0 ]; then
+      /usr/sbin/smtpd -d -f "$mail/smtpd.conf" >"$mail/log/smtpd.log" 2>&1 &
+    else
+      sudo -n /usr/sbin/smtpd -d -f "$mail/smtpd.conf" >"$mail/log/smtpd.log" 2>&1 &
+    fi
     echo $! >"$mail/smtpd.pid"
   fi
   wait_port "$imap_port" dovecot
