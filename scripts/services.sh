@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops the local servers the tests need, all bound to 127.0.0.1:
-#   Azurite (Blob/Queue/Table) and @vercel/cosmosdb-server (the Cosmos DB stand-in, HTTPS, self-signed).
+#   Azurite (Blob/Queue/Table), @vercel/cosmosdb-server (the Cosmos DB stand-in, HTTPS, self-signed), and
+#   through scripts/mail-services.sh, Dovecot IMAP + OpenSMTPD SMTP.
 # usage: scripts/services.sh up|down|status
 # State lives in .services/ (git-ignored): node_modules, logs, pid files and `env`, which `up` writes with the
 # `export` lines the tests read. Source it in the same shell: `source .services/env`.
@@ -51,9 +52,6 @@ install_npm_packages() {
       "azurite@$azurite_version" "@vercel/cosmosdb-server@$cosmos_version")
 }
 
-# Later issues: the mail servers (Dovecot IMAP + OpenSMTPD) install here with apt and start in start_mail.
-install_mail() { :; }
-
 # ---- servers ----
 start_azurite() {
   if running azurite; then return 0; fi
@@ -91,8 +89,6 @@ JS
   echo $! >"$state/cosmos.pid"
 }
 
-start_mail() { :; }
-
 write_env() {
   cat >"$state/env" <<EOF
 # Written by scripts/services.sh up. Local development endpoints only (well-known emulator keys).
@@ -106,10 +102,8 @@ up() {
   mkdir -p "$state"
   install_node
   install_npm_packages
-  install_mail
   start_azurite
   start_cosmos
-  start_mail
   wait_port "$azurite_port" azurite
   wait_port "$cosmos_port" cosmos
   # A TCP accept is not an answer: wait for an HTTP response from each.
@@ -118,6 +112,8 @@ up() {
   done
   for _ in $(seq 1 50); do curl -sk -o /dev/null "https://127.0.0.1:$cosmos_port/" && break; sleep 0.1; done
   write_env
+  # Dovecot (IMAP) + OpenSMTPD (SMTP) for the mail tests; appends its lines to .services/env.
+  bash "$root/scripts/mail-services.sh" up
   log "up: azurite blob 127.0.0.1:$azurite_port, cosmos https://127.0.0.1:$cosmos_port/ (env: $state/env)"
 }
 
@@ -133,6 +129,7 @@ stop_one() { # name port
 }
 
 down() {
+  bash "$root/scripts/mail-services.sh" down || true
   stop_one azurite "$azurite_port"
   stop_one cosmos "$cosmos_port"
   rm -f "$state/env"
