@@ -1,0 +1,3 @@
+namespace Serverless.Intake.Classification;
+
+public sealed class LlmClassificationException(string message, Exception? inner = null) : Exception(message, inner);

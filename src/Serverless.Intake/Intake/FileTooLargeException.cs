@@ -1,0 +1,6 @@
+namespace Serverless.Intake.Intake;
+
+internal sealed class FileTooLargeException(long limit) : Exception($"The file is larger than {limit} bytes.")
+{
+    public long Limit { get; } = limit;
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Serverless.Connectors.DependencyInjection;
+using Serverless.Intake.Classification;
+using Serverless.Intake.Files;
+using Serverless.Intake.Intake;
+using Serverless.Intake.RequestHandler;
+using Serverless.Intake.RequestHandler.Activities;
+using Serverless.Runtime.Activities;
+using Serverless.Storage.Blobs;
+using Serverless.Storage.DependencyInjection;
+
+namespace Serverless.Intake;
+
+public static class RequestHandlerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the request handler (seed 000): the intake endpoint's services, the six activities of
+    /// workflows/request-handler.json, the classification policy, and the settings "RequestHandler",
+    /// "RequestHandler:Intake" and "RequestHandler:Classification" (validated at start). Adds the blob store and the
+    /// connectors when the host has not registered them already. The host also needs AddWorkflowRuntime.
+    /// </summary>
+    public static IServiceCollection AddRequestHandler(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RequestHandlerOptions>().Bind(configuration.GetSection(RequestHandlerOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (o.AdminRecipients.Count == 0)
+                {
+                    o.AdminRecipients.Add(RequestHandlerOptions.SeedAdminRecipient);
+                }
+            })
+            .ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (o.AllowedExtensions.Count == 0)
+                {
+                    o.AllowedExtensions.AddRange(IntakeOptions.DefaultExtensions);
+                }
+            })
+            .ValidateOnStart();
+        services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RequestHandlerOptions>, RequestHandlerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>());
+
+        if (!services.Any(d => d.ServiceType == typeof(IBlobStore)))
+        {
+            services.AddBlobStore(configuration);
+        }
+
+        services.AddConnectors(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(StoreFilesActivity.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(LlmRequestClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<SignatureVerifier>();
+        services.TryAddSingleton<FileStager>();
+        services.TryAddSingleton<JsonSubmissionReader>();
+        services.TryAddSingleton<MultipartSubmissionReader>();
+        services.TryAddSingleton<SubmissionValidator>();
+        services.TryAddSingleton<IdempotentStarter>();
+        services.TryAddSingleton<IntakeHandler>();
+        services.TryAddSingleton<FileLinks>();
+        services.TryAddSingleton<FileDownloadHandler>();
+        services.TryAddSingleton<BuiltInRequestClassifier>();
+        services.TryAddSingleton<LlmRequestClassifier>();
+        services.TryAddSingleton<RequestClassificationPolicy>();
+
+        services.AddActivity<ClassifyRequestActivity>();
+        services.AddActivity<StoreFilesActivity>();
+        services.AddActivity<FindOrCreateContactActivity>();
+        services.AddActivity<CreateTicketActivity>();
+        services.AddActivity<CreateSubtaskActivity>();
+        services.AddActivity<NotifyAdminActivity>();
+        return services;
+    }
+}
