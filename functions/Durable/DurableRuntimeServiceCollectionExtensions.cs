@@ -17,12 +17,7 @@ public static class DurableRuntimeServiceCollectionExtensions
     /// behind <see cref="IWorkflowClient"/>. The timer functions replace the hosted scheduler and retention loops.</summary>
     public static IServiceCollection AddDurableWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WorkflowRuntimeOptions>().Bind(configuration.GetSection(WorkflowRuntimeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWorkflowCatalog, WorkflowCatalog>();
-        services.TryAddSingleton<ActivityRegistry>();
+        services.AddWorkflowCatalog(configuration);
         services.TryAddSingleton<DurableClientHolder>();
         services.TryAddSingleton<IWorkflowClient, DurableWorkflowClient>();
         return services;

@@ -56,7 +56,7 @@ public sealed class SchedulerFunction(
 
     private async Task StartAsync(WorkflowDefinition definition, ScheduleTrigger trigger, DateTimeOffset due, CancellationToken cancellationToken)
     {
-        var instanceId = ScheduleRunner.InstanceIdFor(definition.Id, due);
+        var instanceId = ScheduledRuns.InstanceIdFor(definition.Id, due);
         var triggerInfo = new JsonObject
         {
             ["kind"] = TriggerTypes.Schedule,

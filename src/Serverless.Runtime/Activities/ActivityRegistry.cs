@@ -45,7 +45,7 @@ public sealed class ActivityRegistry
     public bool Contains(string name) => byName.ContainsKey(name) || singletons.ContainsKey(name);
 
     /// <summary>Runs the named activity; false when no activity has that name.</summary>
-    internal async Task<(bool Found, System.Text.Json.Nodes.JsonNode? Output)> RunAsync(
+    public async Task<(bool Found, System.Text.Json.Nodes.JsonNode? Output)> RunAsync(
         string name, ActivityContext context, CancellationToken cancellationToken)
     {
         if (singletons.TryGetValue(name, out var singleton))

@@ -13,7 +13,7 @@ namespace Serverless.Runtime.Activities;
 /// event. A run cut short by shutdown posts nothing: its outbox row stays pending and runs again at the next
 /// start, with the same idempotency key.</summary>
 internal sealed partial class ActivityWorkerPool(
-    ActivityRegistry registry,
+    ActivityInvoker invoker,
     EventPump pump,
     TimeProvider time,
     IOptions<WorkflowRuntimeOptions> options,
@@ -67,50 +67,20 @@ internal sealed partial class ActivityWorkerPool(
             ["StepId"] = stepId,
             ["Activity"] = command.Activity,
         });
-        var context = new ActivityContext(work.InstanceId, work.WorkflowId, command.StepKey, command.IdempotencyKey,
-            command.Attempt, command.Input, work.DryRun);
         var started = time.GetTimestamp();
-        using var timeout = command.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, timeout.Token);
-        try
+        var outcome = await invoker.InvokeAsync(command, work.InstanceId, work.WorkflowId, work.DryRun, stopping.Token);
+        var elapsed = Elapsed(started);
+        switch (outcome)
         {
-            var run = registry.RunAsync(command.Activity, context, linked?.Token ?? stopping.Token);
-            var (found, output) = command.Timeout is { } wait ? await run.WaitAsync(wait, time, stopping.Token) : await run;
-            if (!found)
-            {
-                return Failed(work, stepId, started, new ErrorInfo(ErrorKinds.Permanent, $"No activity named '{command.Activity}' is registered."));
-            }
-
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                var elapsed = Elapsed(started);
+            case ActivityFailed failed:
+                LogFailed(work.InstanceId, work.WorkflowId, stepId, command.Activity, command.Attempt, elapsed, failed.Error.Kind, failed.Error.Message);
+                break;
+            case ActivityCompleted:
                 LogSucceeded(work.InstanceId, work.WorkflowId, stepId, command.Activity, command.Attempt, elapsed);
-            }
+                break;
+        }
 
-            return new ActivityCompleted(command.CommandId, output);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && timeout?.IsCancellationRequested == true))
-        {
-            return Failed(work, stepId, started, new ErrorInfo(ErrorKinds.Timeout, $"Activity '{command.Activity}' did not finish within {command.Timeout}."));
-        }
-        catch (ActivityException ex)
-        {
-            return Failed(work, stepId, started, new ErrorInfo(ex.Kind, ex.Message, RetryAfter: ex.RetryAfter));
-        }
-        catch (Exception ex)
-        {
-            return Failed(work, stepId, started, new ErrorInfo(ErrorKinds.Transient, $"{ex.GetType().Name}: {ex.Message}"));
-        }
-    }
-
-    private ActivityFailed Failed(ActivityWork work, string stepId, long started, ErrorInfo error)
-    {
-        LogFailed(work.InstanceId, work.WorkflowId, stepId, work.Command.Activity, work.Command.Attempt, Elapsed(started), error.Kind, error.Message);
-        return new ActivityFailed(work.Command.CommandId, error);
+        return outcome;
     }
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;

@@ -23,31 +23,14 @@ public static class RuntimeServiceCollectionExtensions
     /// and validated at start. Add activities with <c>AddActivity&lt;T&gt;()</c>.</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WorkflowRuntimeOptions>()
-            .Bind(configuration.GetSection(WorkflowRuntimeOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Runtime:PollInterval must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<SchedulerOptions>()
-            .Bind(configuration.GetSection(SchedulerOptions.SectionName))
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Runtime:Scheduler:PollInterval must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<RetentionOptions>()
-            .Bind(configuration.GetSection(RetentionOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => o.Interval > TimeSpan.Zero, "Runtime:Retention:Interval must be positive.")
-            .ValidateOnStart();
+        services.AddWorkflowCatalog(configuration);
         services.AddOptions<ChannelOptions>()
             .Bind(configuration.GetSection(ChannelOptions.SectionName))
             .Validate(o => o.DeadLetterAfter > TimeSpan.Zero, "Runtime:Channels:DeadLetterAfter must be positive.")
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Runtime:Channels:SweepInterval must be positive.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RuntimeDatabase>();
-        services.TryAddSingleton<IWorkflowCatalog, WorkflowCatalog>();
-        services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<InstanceNotifications>();
         services.TryAddSingleton<ChannelRouter>();
         services.TryAddSingleton<EventPump>();
@@ -64,6 +47,33 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<SchedulerService>();
         services.AddHostedService<RetentionService>();
         services.AddHostedService<MessageSweeperService>();
+        return services;
+    }
+
+    /// <summary>What every runtime shares, the embedded one and Durable Functions alike: the runtime, scheduler and
+    /// retention options (validated at start), the clock, the workflow catalog and the activity registry.</summary>
+    public static IServiceCollection AddWorkflowCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WorkflowRuntimeOptions>()
+            .Bind(configuration.GetSection(WorkflowRuntimeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Runtime:PollInterval must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<SchedulerOptions>()
+            .Bind(configuration.GetSection(SchedulerOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Runtime:Scheduler:PollInterval must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Interval > TimeSpan.Zero, "Runtime:Retention:Interval must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkflowCatalog, WorkflowCatalog>();
+        services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton<ActivityInvoker>();
         return services;
     }
 

@@ -4,7 +4,7 @@ using Serverless.Engine.Definitions;
 namespace Serverless.Runtime.Scheduling;
 
 /// <summary>A schedule trigger's cron expression (five fields, or six with seconds first) in its IANA time zone.</summary>
-internal sealed class CronSchedule(CrontabSchedule schedule, TimeZoneInfo zone)
+public sealed class CronSchedule(CrontabSchedule schedule, TimeZoneInfo zone)
 {
     public static CronSchedule Parse(ScheduleTrigger trigger)
     {

@@ -19,9 +19,6 @@ internal sealed partial class ScheduleRunner(
     IOptions<SchedulerOptions> options,
     ILogger<ScheduleRunner> logger)
 {
-    public static string InstanceIdFor(string workflowId, DateTimeOffset dueUtc) =>
-        $"{workflowId}@{dueUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}";
-
     /// <summary>Starts every run due since the last pass; returns the ids of instances created.</summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken cancellationToken = default)
     {
@@ -57,7 +54,7 @@ internal sealed partial class ScheduleRunner(
 
             foreach (var due in DueRuns(cron, lastDue, now))
             {
-                var id = InstanceIdFor(definition.Id, due);
+                var id = ScheduledRuns.InstanceIdFor(definition.Id, due);
                 var trig = new JsonObject
                 {
                     ["kind"] = TriggerTypes.Schedule,
