@@ -23,7 +23,7 @@ internal sealed class FileStager(IBlobStore blobs, IOptions<RequestHandlerOption
         }
         catch (FileTooLargeException)
         {
-            await blobs.DeleteAsync(Container, blob, CancellationToken.None);
+            await DeleteQuietlyAsync(Container, blob);
             return null;
         }
 
@@ -34,7 +34,7 @@ internal sealed class FileStager(IBlobStore blobs, IOptions<RequestHandlerOption
     {
         foreach (var staged in files.Select(f => f.Staged).OfType<StagedBlob>())
         {
-            await blobs.DeleteAsync(staged.Container, staged.Blob, CancellationToken.None);
+            await DeleteQuietlyAsync(staged.Container, staged.Blob);
         }
     }
 
@@ -49,7 +49,20 @@ internal sealed class FileStager(IBlobStore blobs, IOptions<RequestHandlerOption
 
         foreach (var name in names)
         {
-            await blobs.DeleteAsync(Container, name, CancellationToken.None);
+            await DeleteQuietlyAsync(Container, name);
+        }
+    }
+
+    /// <summary>Cleaning up must never turn a refusal into a 500: the file-system store throws when the blob's
+    /// folder was never created (nothing was written), which here only means there is nothing to delete.</summary>
+    private async Task DeleteQuietlyAsync(string container, string blob)
+    {
+        try
+        {
+            await blobs.DeleteAsync(container, blob, CancellationToken.None);
+        }
+        catch (IOException)
+        {
         }
     }
 

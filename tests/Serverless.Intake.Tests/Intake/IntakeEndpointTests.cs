@@ -173,7 +173,7 @@ public sealed class IntakeEndpointTests : IAsyncLifetime
 
         var (response, body) = await host.SendAsync(message);
 
-        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge, body?.ToJsonString());
         body!["errors"]!.AsObject().Select(p => p.Key).Should().Equal("fichiers[0].content");
         var staging = Path.Combine(host.Folder, "storage", "blobs", "request-files", "staging");
         (Directory.Exists(staging) ? Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories) : []).Should().BeEmpty();
