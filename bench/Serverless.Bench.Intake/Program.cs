@@ -1,0 +1,47 @@
+using System.Globalization;
+using Serverless.Bench.Intake;
+
+// Usage: dotnet run -c Release --project bench/Serverless.Bench.Intake -- [--seconds 10] [--connections 32] [--rate 200] [--with-file] [--durability Full|Normal]
+var seconds = Option("--seconds", 10);
+var connections = Option("--connections", 32);
+var rate = Option("--rate", 200);
+var withFile = args.Contains("--with-file");
+var durability = args.SkipWhile(a => a != "--durability").Skip(1).FirstOrDefault() ?? "Full";
+var root = FindRepositoryRoot();
+
+await using var host = await BenchHost.StartAsync(root, durability);
+var generator = new LoadGenerator(host.BaseAddress, BenchHost.ApiKey, withFile);
+using var client = generator.CreateClient(Math.Max(connections, 256));
+Console.WriteLine($"Intake benchmark: {host.BaseAddress}, Runtime:Durability={durability}, {(withFile ? "JSON with one 4 KB inline file" : "JSON without files")}, {Environment.ProcessorCount} cores");
+
+await generator.ClosedLoopAsync(client, connections, TimeSpan.FromSeconds(2));
+var (accepted, other, elapsed) = await generator.ClosedLoopAsync(client, connections, TimeSpan.FromSeconds(seconds));
+Console.WriteLine($"Throughput: {accepted / elapsed.TotalSeconds:0} accepted/s ({accepted} x 202 in {elapsed.TotalSeconds:0.0} s, {connections} connections, {other} other answers)");
+
+await Task.Delay(TimeSpan.FromSeconds(2));
+var (latencies, refused) = await generator.OpenLoopAsync(client, rate, TimeSpan.FromSeconds(seconds));
+latencies.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Latency at {rate}/s ({latencies.Count} requests, {refused} not 202): p50 {Percentile(0.50):0.0} ms, p90 {Percentile(0.90):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {latencies[^1]:0.0} ms"));
+return 0;
+
+double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository (Serverless.sln not found).");
+}
