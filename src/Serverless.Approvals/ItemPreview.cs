@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -23,14 +22,14 @@ public static class ItemPreview
         var rows = Rows(item);
         if (rows.Count == 0)
         {
-            return $"<p>{WebUtility.HtmlEncode(empty)}</p>";
+            return $"<p>{HtmlText.Encode(empty)}</p>";
         }
 
         var html = new StringBuilder("<table class=\"item\" role=\"presentation\" cellpadding=\"6\" style=\"border-collapse:collapse\">");
         foreach (var (label, value) in rows)
         {
-            html.Append("<tr><th align=\"left\" valign=\"top\" style=\"color:#555;font-weight:600\">").Append(WebUtility.HtmlEncode(label))
-                .Append("</th><td style=\"white-space:pre-wrap\">").Append(WebUtility.HtmlEncode(value)).Append("</td></tr>");
+            html.Append("<tr><th align=\"left\" valign=\"top\" style=\"color:#555;font-weight:600\">").Append(HtmlText.Encode(label))
+                .Append("</th><td style=\"white-space:pre-wrap\">").Append(HtmlText.Encode(value)).Append("</td></tr>");
         }
 
         return html.Append("</table>").ToString();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Serverless.Approvals.Decisions;
 using Serverless.Approvals.Tokens;
@@ -69,5 +68,5 @@ internal static class ApprovalPage
         </html>
         """;
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string? s) => HtmlText.Encode(s);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Serverless.Connectors.Email;
 
 namespace Serverless.Approvals.Notify;
@@ -29,9 +28,9 @@ public static class ApprovalEmails
         var html = new Dictionary<string, string?>(values, StringComparer.Ordinal)
         {
             ["reminderBanner"] = reminder is null ? "" :
-                $"<p style=\"background:#fff8c5;padding:8px 12px;border-radius:4px;font-weight:600\">{WebUtility.HtmlEncode(reminder)}</p>",
+                $"<p style=\"background:#fff8c5;padding:8px 12px;border-radius:4px;font-weight:600\">{HtmlText.Encode(reminder)}</p>",
             ["itemHtml"] = ItemPreview.Html(request.Item, texts.NoPreview),
-            ["deadlineLine"] = deadline is null ? "" : $"<p style=\"color:#9a6700\">{WebUtility.HtmlEncode(deadline)}</p>",
+            ["deadlineLine"] = deadline is null ? "" : $"<p style=\"color:#9a6700\">{HtmlText.Encode(deadline)}</p>",
         };
         var text = new Dictionary<string, string?>(values, StringComparer.Ordinal)
         {
@@ -40,7 +39,7 @@ public static class ApprovalEmails
             ["deadlineLine"] = deadline is null ? "" : deadline + "\n",
         };
         return new EmailMessage([approver], subject,
-            EmailTemplates.Render($"approval-request.{texts.Language}.txt", text),
-            EmailTemplates.Render($"approval-request.{texts.Language}.html", html));
+            EmailTemplates.Render($"approval-request-{texts.Language}.txt", text),
+            EmailTemplates.Render($"approval-request-{texts.Language}.html", html));
     }
 }

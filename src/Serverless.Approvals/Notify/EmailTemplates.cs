@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace Serverless.Approvals.Notify;
@@ -19,7 +18,7 @@ public static partial class EmailTemplates
             var raw = m.Groups["raw"].Success;
             var key = raw ? m.Groups["raw"].Value : m.Groups["name"].Value;
             var value = values.TryGetValue(key, out var v) ? v ?? "" : throw new InvalidOperationException($"Template {name} uses unknown value '{key}'.");
-            return html && !raw ? WebUtility.HtmlEncode(value) : value;
+            return html && !raw ? HtmlText.Encode(value) : value;
         });
     }
 
