@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Connectors.DependencyInjection;
+using Serverless.Connectors.HubSpot;
+using Serverless.Connectors.Selection;
 using Serverless.Intake.Classification;
 using Serverless.Intake.Files;
 using Serverless.Intake.Intake;
@@ -20,7 +22,8 @@ public static class RequestHandlerServiceCollectionExtensions
     /// Registers the request handler (seed 000): the intake endpoint's services, the six activities of
     /// workflows/request-handler.json, the classification policy, and the settings "RequestHandler",
     /// "RequestHandler:Intake" and "RequestHandler:Classification" (validated at start). Adds the blob store and the
-    /// connectors when the host has not registered them already. The host also needs AddWorkflowRuntime.
+    /// connectors when the host has not registered them already (call it after AddStorage/AddConnectors). The host also
+    /// needs AddWorkflowRuntime.
     /// </summary>
     public static IServiceCollection AddRequestHandler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,7 +56,11 @@ public static class RequestHandlerServiceCollectionExtensions
             services.AddBlobStore(configuration);
         }
 
-        services.AddConnectors(configuration);
+        // AddConnectors is not idempotent (each call adds another resilience handler to the typed clients).
+        if (!services.Any(d => d.ServiceType == typeof(IConnectorProvider<IHubSpotClient>)))
+        {
+            services.AddConnectors(configuration);
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(StoreFilesActivity.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(LlmRequestClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
