@@ -54,16 +54,17 @@ public sealed class SlackInteractionHandler(
             return Results.Problem(title: "Slack request refused", detail: problem, statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        // Other interaction types (shortcuts, modals) and other apps' buttons are acknowledged and ignored.
         var payload = ReadPayload(body);
-        if (payload?["type"]?.GetValue<string>() != "block_actions"
-            || payload["actions"]?[0] is not JsonObject action
-            || action["action_id"]?.GetValue<string>() is not { } actionId
+        if (payload is null || Text(payload["type"]) != "block_actions"
+            || payload["actions"] is not JsonArray { Count: > 0 } actions || actions[0] is not JsonObject action
+            || Text(action["action_id"]) is not { } actionId
             || !actionId.StartsWith(SlackBlocks.ActionPrefix, StringComparison.Ordinal))
         {
             return Results.Ok();
         }
 
-        var check = codec.Verify(action["value"]?.GetValue<string>());
+        var check = codec.Verify(Text(action["value"]));
         if (check.Token is not { } token || SlackBlocks.ActionId(token.Decision) != actionId)
         {
             logger.LogWarning("Slack interaction carried an invalid decision token: {Problem}", check.Problem ?? "action does not match token");
@@ -115,7 +116,7 @@ public sealed class SlackInteractionHandler(
         }
     }
 
-    private static JsonNode? ReadPayload(string body)
+    private static JsonObject? ReadPayload(string body)
     {
         var form = QueryHelpers.ParseQuery(body);
         if (!form.TryGetValue("payload", out var raw))
@@ -125,7 +126,7 @@ public sealed class SlackInteractionHandler(
 
         try
         {
-            return JsonNode.Parse(raw.ToString());
+            return JsonNode.Parse(raw.ToString()) as JsonObject;
         }
         catch (JsonException)
         {

@@ -104,6 +104,20 @@ public sealed class SlackInteractionTests : IAsyncLifetime, IDisposable
         await AssertStillWaitingAsync(id);
     }
 
+    [Theory]
+    [InlineData("payload=%7B%22type%22%3A%22view_submission%22%7D")]
+    [InlineData("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%7B%7D%7D")]
+    [InlineData("payload=not-json")]
+    [InlineData("nothing=here")]
+    public async Task Interaction_OtherOrMalformedPayload_IsAcknowledgedAndIgnored(string body)
+    {
+        var id = await host.StartGateAsync();
+
+        (await SendAsync(body)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await AssertStillWaitingAsync(id);
+    }
+
     private async Task AssertStillWaitingAsync(string id)
     {
         await Task.Delay(300);
