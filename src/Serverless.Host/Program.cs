@@ -1,8 +1,11 @@
 using Serverless.Api;
+using Serverless.Connectors.DependencyInjection;
+using Serverless.Connectors.Sandbox;
 using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
 using Serverless.Host.Web;
+using Serverless.Storage.Azure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostSettings(builder.Environment);
@@ -10,12 +13,15 @@ builder.UseEmbeddedHostDefaults();
 builder.Logging.AddEmbeddedHostLogging();
 builder.Services
     .AddEmbeddedRuntime(builder.Configuration)
+    .AddStorage(builder.Configuration)
+    .AddConnectors(builder.Configuration)
     .AddDemoActivities(builder.Configuration)
     .AddWorkflowApi();
 
 var app = builder.Build();
 app.UseProblemResponses();
 app.MapWorkflowApi();
+app.MapSandboxApi();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

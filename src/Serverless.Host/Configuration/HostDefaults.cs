@@ -1,7 +1,7 @@
 namespace Serverless.Host.Configuration;
 
-/// <summary>What a fresh checkout runs with when no setting says otherwise: SQLite under ./.data, the repository's
-/// workflows/ folder, the demo activities and quiet framework logs. Every value can be overridden.</summary>
+/// <summary>What a fresh checkout runs with when no setting says otherwise: SQLite and files under ./.data, sandbox
+/// connectors (no credentials set), the repository's workflows/ folder, the demo activities and quiet framework logs. Every value can be overridden.</summary>
 internal static class HostDefaults
 {
     public const int HttpPort = 7071;
@@ -14,6 +14,9 @@ internal static class HostDefaults
     {
         ["Runtime:DataFolder"] = ".data",
         ["Runtime:WorkflowsFolder"] = "workflows",
+        ["Storage:DataFolder"] = ".data",
+        ["Storage:Documents:Provider"] = "sqlite",
+        ["Storage:Blobs:Provider"] = "files",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",

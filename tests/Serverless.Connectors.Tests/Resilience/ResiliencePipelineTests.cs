@@ -104,8 +104,8 @@ public sealed class ResiliencePipelineTests : IAsyncLifetime
     [Fact]
     public async Task SlowServer_EachAttemptTimesOut_FailsAsTimeoutAfterThreeRetries()
     {
-        using var host = Host(("Connectors:Resilience:AttemptTimeout", "00:00:00.200"));
-        _server.Script(Enumerable.Range(0, 4).Select(_ => new ScriptedResponse(200, "{}") { Delay = TimeSpan.FromSeconds(5) }).ToArray());
+        using var host = Host(("Connectors:Resilience:AttemptTimeout", "00:00:01"));
+        _server.Script(Enumerable.Range(0, 4).Select(_ => new ScriptedResponse(200, "{}") { Delay = TimeSpan.FromSeconds(10) }).ToArray());
 
         var act = () => host.Connector<IHubSpotClient>().FindContactByEmailAsync("x@example.fr", default);
 
@@ -116,7 +116,7 @@ public sealed class ResiliencePipelineTests : IAsyncLifetime
     [Fact]
     public async Task SlowServer_OnceThenFast_SucceedsOnRetry()
     {
-        using var host = Host(("Connectors:Resilience:AttemptTimeout", "00:00:00.300"));
+        using var host = Host(("Connectors:Resilience:AttemptTimeout", "00:00:01"));
         _server.Script(new ScriptedResponse(200, "{}") { Delay = TimeSpan.FromSeconds(5) });
 
         (await host.Connector<IHubSpotClient>().FindContactByEmailAsync("x@example.fr", default)).Should().BeNull();
