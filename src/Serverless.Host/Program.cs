@@ -1,4 +1,5 @@
 using Serverless.Api;
+using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
 using Serverless.Host.Configuration;
@@ -9,12 +10,14 @@ using Serverless.Storage.Azure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostSettings(builder.Environment);
+builder.Configuration.AddLocalSigningKey();
 builder.UseEmbeddedHostDefaults();
 builder.Logging.AddEmbeddedHostLogging();
 builder.Services
     .AddEmbeddedRuntime(builder.Configuration)
     .AddStorage(builder.Configuration)
     .AddConnectors(builder.Configuration)
+    .AddApprovals(builder.Configuration)
     .AddDemoActivities(builder.Configuration)
     .AddWorkflowApi();
 
@@ -22,6 +25,7 @@ var app = builder.Build();
 app.UseProblemResponses();
 app.MapWorkflowApi();
 app.MapSandboxApi();
+app.MapApprovalsApi();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
