@@ -51,8 +51,6 @@ public static class ApprovalsServiceCollectionExtensions
         services.TryAddSingleton<PendingApprovalsHandler>();
         services.TryAddSingleton<SlackInteractionHandler>();
 
-        services.TryAddSingleton<SlackPipeline>();
-        services.AddTransient<SlackResilienceHandler>();
         services.AddHttpClient<SlackWebApiClient>(SlackApprovalOptions.ConnectorName)
             .ConfigureHttpClient((sp, http) =>
             {
@@ -61,8 +59,7 @@ public static class ApprovalsServiceCollectionExtensions
                 // The pipeline's total timeout bounds a call; HttpClient's own would cut across its retries.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .RemoveAllLoggers()
-            .AddHttpMessageHandler<SlackResilienceHandler>();
+            .AddConnectorHandler(SlackApprovalOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<ApprovalOptions>>().Value.Slack.RateLimit);
         services.TryAddSingleton<IConnectorProvider<ISlackWebApi>, SlackWebApiProvider>();
 
         services.AddActivity<ApprovalNotifyActivity>();

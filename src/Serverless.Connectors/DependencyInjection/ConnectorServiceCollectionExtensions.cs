@@ -99,9 +99,11 @@ public static class ConnectorServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The shared handler, and no IHttpClientFactory request logging: its URLs can hold secrets (Slack
-    /// webhook URLs) and its Information-level lines would print them.</summary>
-    private static IHttpClientBuilder AddConnectorHandler(this IHttpClientBuilder builder, string connector, Func<IServiceProvider, ConnectorRateLimit> rateLimit) =>
+    /// <summary>Puts a typed HttpClient behind the shared resilience pipeline (timeouts, retries honouring
+    /// Retry-After, circuit breaker, per-credential rate limiter, 401 alerts, errors as ActivityException kinds),
+    /// without IHttpClientFactory request logging: its URLs can hold secrets (Slack webhook URLs) and its
+    /// Information-level lines would print them. Every connector, in any feature project, uses this.</summary>
+    public static IHttpClientBuilder AddConnectorHandler(this IHttpClientBuilder builder, string connector, Func<IServiceProvider, ConnectorRateLimit> rateLimit) =>
         builder.RemoveAllLoggers().AddHttpMessageHandler(sp => new ConnectorResilienceHandler(
             new ConnectorPolicy(connector, rateLimit(sp)),
             sp.GetRequiredService<ConnectorPipelines>(),
