@@ -29,12 +29,26 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public string BaseAddress { get; }
 
-    public static async Task<BenchHost> StartAsync(string repositoryRoot, string durability)
+    /// <summary>Parked: the definition is replaced by one that only waits an hour, so the figures are the intake's
+    /// alone (accept, stage, commit the start), without the downstream steps competing for the two cores.</summary>
+    public const string ParkedDefinition = """
+        { "id": "request-handler", "version": 1, "steps": [ { "id": "parked", "type": "wait", "duration": "1h" } ] }
+        """;
+
+    public static async Task<BenchHost> StartAsync(string repositoryRoot, string durability, bool parked, string? sandboxDatabase = null, int activityWorkers = 16)
     {
         var folder = Path.Combine(Path.GetTempPath(), "intake-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var workflows = Path.Combine(folder, "workflows");
         Directory.CreateDirectory(workflows);
-        File.Copy(Path.Combine(repositoryRoot, "workflows", "request-handler.json"), Path.Combine(workflows, "request-handler.json"));
+        var definition = Path.Combine(workflows, "request-handler.json");
+        if (parked)
+        {
+            await File.WriteAllTextAsync(definition, ParkedDefinition);
+        }
+        else
+        {
+            File.Copy(Path.Combine(repositoryRoot, "workflows", "request-handler.json"), definition);
+        }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -45,9 +59,10 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Runtime:WorkflowsFolder"] = workflows,
             ["Runtime:Durability"] = durability,
             ["Runtime:Scheduler:Enabled"] = "false",
+            ["Runtime:ActivityWorkers"] = activityWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:DataFolder"] = Path.Combine(folder, "storage"),
             ["Storage:Blobs:Provider"] = "files",
-            ["Connectors:Sandbox:DatabasePath"] = Path.Combine(folder, "sandbox-calls.db"),
+            ["Connectors:Sandbox:DatabasePath"] = sandboxDatabase ?? Path.Combine(folder, "sandbox-calls.db"),
             ["RequestHandler:Intake:ApiKeys:0"] = ApiKey,
             ["RequestHandler:Classification:ModelPath"] = Path.Combine(repositoryRoot, "models", "request-classifier.json"),
         });

@@ -28,7 +28,7 @@ internal sealed class RequestClassificationPolicy(
 
                 notes.Add($"LLM: {guess.Label} at {guess.Confidence:0.00}, below RequestHandler:Classification:Llm:MinConfidence ({o.Llm.MinConfidence:0.00}).");
             }
-            catch (Exception ex) when (ex is LlmClassificationException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 ClassificationLog.ClassifierFailed(logger, ClassifierNames.Llm, ex.Message);
                 notes.Add($"LLM failed: {ex.Message}");
