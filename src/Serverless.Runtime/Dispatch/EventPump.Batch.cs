@@ -167,7 +167,14 @@ internal sealed partial class EventPump
         foreach (var work in batch.Finished)
         {
             var state = work.Entry.State;
-            LogInstanceEnded(state.InstanceId, state.WorkflowId, state.Status, state.Error?.StepId, state.Error?.Message);
+            if (state.Error is { } error)
+            {
+                LogInstanceFailed(state.InstanceId, state.WorkflowId, error.StepId, error.Message);
+            }
+            else
+            {
+                LogInstanceEnded(state.InstanceId, state.WorkflowId, state.Status);
+            }
             notifications.Publish(new InstanceFinished(state.InstanceId, state.WorkflowId, state.Status, batch.Context.Now));
         }
     }

@@ -47,6 +47,9 @@ internal sealed partial class EventPump
         Message = "Step {StepId} ({StepKey}) of instance {InstanceId} of {WorkflowId} failed in {DurationMs} ms after {Attempts} attempt(s): {ErrorKind} {ErrorMessage}")]
     private partial void LogStepFailed(string instanceId, string workflowId, string stepId, string stepKey, double durationMs, int attempts, string? errorKind, string? errorMessage);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} of {WorkflowId} ended {InstanceStatus} (failed step {StepId}: {ErrorMessage})")]
-    private partial void LogInstanceEnded(string instanceId, string workflowId, InstanceStatus instanceStatus, string? stepId, string? errorMessage);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} of {WorkflowId} ended {InstanceStatus}")]
+    private partial void LogInstanceEnded(string instanceId, string workflowId, InstanceStatus instanceStatus);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} of {WorkflowId} ended Failed at step {StepId}: {ErrorMessage}")]
+    private partial void LogInstanceFailed(string instanceId, string workflowId, string? stepId, string errorMessage);
 }
