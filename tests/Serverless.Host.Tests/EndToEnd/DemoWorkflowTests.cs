@@ -11,6 +11,15 @@ public sealed class DemoWorkflowTests(EmbeddedHostFactory factory) : IClassFixtu
     private readonly HttpClient http = factory.CreateClient();
 
     [Fact]
+    public async Task Health_RuntimeDatabaseAnswersAndWorkflowsLoaded_ReportsHealthyWithTheRuntimeCheck()
+    {
+        var health = await http.GetFromJsonAsync<JsonObject>("/api/health");
+
+        health!["status"]!.GetValue<string>().Should().Be("Healthy");
+        health["checks"]!["runtime"]!.ToJsonString().Should().Contain("Healthy").And.Contain("workflow(s) loaded");
+    }
+
+    [Fact]
     public async Task Hello_Started_CompletesWithGreetingAndTimeline()
     {
         var id = await StartAsync("hello", """{"name":"Ada"}""");
