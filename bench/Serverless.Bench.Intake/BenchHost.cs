@@ -35,7 +35,7 @@ internal sealed class BenchHost : IAsyncDisposable
         { "id": "request-handler", "version": 1, "steps": [ { "id": "parked", "type": "wait", "duration": "1h" } ] }
         """;
 
-    public static async Task<BenchHost> StartAsync(string repositoryRoot, string durability, bool parked, string? sandboxDatabase = null, int activityWorkers = 16)
+    public static async Task<BenchHost> StartAsync(string repositoryRoot, string durability, bool parked, string? sandboxDatabase = null, int activityWorkers = 16, int maxBatchSize = 1000)
     {
         var folder = Path.Combine(Path.GetTempPath(), "intake-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var workflows = Path.Combine(folder, "workflows");
@@ -59,6 +59,7 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Runtime:WorkflowsFolder"] = workflows,
             ["Runtime:Durability"] = durability,
             ["Runtime:Scheduler:Enabled"] = "false",
+            ["Runtime:MaxBatchSize"] = maxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Runtime:ActivityWorkers"] = activityWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:DataFolder"] = Path.Combine(folder, "storage"),
             ["Storage:Blobs:Provider"] = "files",

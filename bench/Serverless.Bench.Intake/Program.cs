@@ -2,23 +2,24 @@ using System.Globalization;
 using Serverless.Bench.Intake;
 
 // Usage: dotnet run -c Release --project bench/Serverless.Bench.Intake -- [--seconds 10] [--connections 32] [--rate 200]
-//        [--with-file] [--durability Full|Normal] [--parked] [--sandbox-db PATH] [--activity-workers 16]
+//        [--with-file] [--durability Full|Normal] [--parked] [--sandbox-db PATH] [--activity-workers 16] [--max-batch 1000]
 // Default: the shipped workflows/request-handler.json runs behind the endpoint (sandbox connectors), so the downstream
 // steps share the cores with the intake. --parked measures the intake alone (see BenchHost.ParkedDefinition).
 var seconds = Option("--seconds", 10);
 var connections = Option("--connections", 32);
 var rate = Option("--rate", 200);
 var activityWorkers = Option("--activity-workers", 16);
+var maxBatchSize = Option("--max-batch", 1000);
 var withFile = args.Contains("--with-file");
 var durability = args.SkipWhile(a => a != "--durability").Skip(1).FirstOrDefault() ?? "Full";
 var parked = args.Contains("--parked");
 var sandboxDatabase = args.SkipWhile(a => a != "--sandbox-db").Skip(1).FirstOrDefault();
 var root = FindRepositoryRoot();
 
-await using var host = await BenchHost.StartAsync(root, durability, parked, sandboxDatabase, activityWorkers);
+await using var host = await BenchHost.StartAsync(root, durability, parked, sandboxDatabase, activityWorkers, maxBatchSize);
 var generator = new LoadGenerator(host.BaseAddress, BenchHost.ApiKey, withFile);
 using var client = generator.CreateClient(Math.Max(connections, 256));
-Console.WriteLine($"Intake benchmark: {host.BaseAddress}, Runtime:Durability={durability}, {(withFile ? "JSON with one 4 KB inline file" : "JSON without files")}, {(parked ? "downstream parked (intake alone)" : "workflow running behind (sandbox)")}, Runtime:ActivityWorkers={activityWorkers}, {Environment.ProcessorCount} cores");
+Console.WriteLine($"Intake benchmark: {host.BaseAddress}, Runtime:Durability={durability}, {(withFile ? "JSON with one 4 KB inline file" : "JSON without files")}, {(parked ? "downstream parked (intake alone)" : "workflow running behind (sandbox)")}, Runtime:ActivityWorkers={activityWorkers}, Runtime:MaxBatchSize={maxBatchSize}, {Environment.ProcessorCount} cores");
 
 // Latency first, on a host with no backlog: a throughput run leaves thousands of instances for the downstream steps
 // to work through, and measuring latency during that drain would measure the drain.
