@@ -3,6 +3,8 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Api;
+using Serverless.Approvals;
+using Serverless.Connectors.DependencyInjection;
 using Serverless.Functions.Durable;
 using Serverless.Storage.Azure;
 
@@ -14,6 +16,8 @@ builder.Services
 builder.Services
     .AddDurableWorkflowRuntime(builder.Configuration)
     .AddStorage(builder.Configuration)
+    .AddConnectors(builder.Configuration)
+    .AddApprovals(builder.Configuration)
     .AddWorkflowApi();
 
 builder.Build().Run();

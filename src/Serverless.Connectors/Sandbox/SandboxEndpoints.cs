@@ -6,7 +6,10 @@ namespace Serverless.Connectors.Sandbox;
 
 public static class SandboxEndpoints
 {
-    public const string CallsRoute = "/api/sandbox/calls";
+    /// <summary>The route under the "api" prefix (what an Azure Functions trigger declares).</summary>
+    public const string Calls = "sandbox/calls";
+
+    public const string CallsRoute = "/api/" + Calls;
 
     /// <summary>Maps GET /api/sandbox/calls?instanceId= to <see cref="SandboxCallsHandler.ListAsync"/>.</summary>
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder endpoints)

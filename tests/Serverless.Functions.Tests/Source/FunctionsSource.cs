@@ -1,13 +1,11 @@
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Serverless.Api;
 
 namespace Serverless.Functions.Tests.Source;
 
 /// <summary>One function of functions/ as its syntax declares it: [Function] name, trigger kind, HTTP methods and
-/// route (constants resolved through Serverless.Api's ApiRoutes or the declaring class), timer schedule.</summary>
+/// route (constants resolved through the shared handler libraries or the declaring class), timer schedule.</summary>
 internal sealed record FunctionDeclaration(
     string Name,
     string File,
@@ -67,7 +65,8 @@ internal static class FunctionsSource
     private static AttributeSyntax? Attribute(SyntaxList<AttributeListSyntax> lists, string name) =>
         lists.SelectMany(l => l.Attributes).FirstOrDefault(a => a.Name.ToString() == name || a.Name.ToString() == name + "Attribute");
 
-    /// <summary>A string literal, nameof(X), a const of the declaring class, or ApiRoutes.X (read from the real type).</summary>
+    /// <summary>A string literal, nameof(X), a const of the declaring class, or a const of a shared handler library
+    /// such as ApiRoutes.X (read from the real type).</summary>
     private static string Constant(ExpressionSyntax expression, TypeDeclarationSyntax type)
     {
         switch (expression)
@@ -76,14 +75,15 @@ internal static class FunctionsSource
                 return literal.Token.ValueText;
             case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } } nameOf:
                 return nameOf.ArgumentList.Arguments[0].Expression.ToString().Split('.')[^1];
-            case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: nameof(ApiRoutes) } } member:
-                return (string)typeof(ApiRoutes).GetField(member.Name.Identifier.Text, BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
+            case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } member
+                when SharedHandlers.Constant(owner.Identifier.Text, member.Name.Identifier.Text) is { } shared:
+                return shared;
             case IdentifierNameSyntax identifier:
                 var field = type.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables)
                     .Single(v => v.Identifier.Text == identifier.Identifier.Text);
                 return Constant(field.Initializer!.Value, type);
             default:
-                throw new NotSupportedException($"Cannot evaluate '{expression}' in {type.Identifier.Text}: use a literal, nameof, a const or ApiRoutes.");
+                throw new NotSupportedException($"Cannot evaluate '{expression}' in {type.Identifier.Text}: use a literal, nameof, a const or a shared library's route constant.");
         }
     }
 }
