@@ -276,6 +276,25 @@ public sealed class IntakeEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMultipart_SignedOverTheRawBody_IsVerifiedWhileStreamingAndAccepted()
+    {
+        var content = IntakeHost.Multipart(IntakeHost.ModellingRequest("Multipart signée"), ("plan.pdf", "%PDF-1.4 signé"u8.ToArray(), "application/pdf"));
+        var raw = await content.ReadAsByteArrayAsync();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        byte[] signed = [.. Encoding.UTF8.GetBytes(timestamp + "."), .. raw];
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes("signing-secret"), signed);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/requests") { Content = new ByteArrayContent(raw) };
+        request.Content.Headers.ContentType = content.Headers.ContentType;
+        request.Headers.Add("X-API-Key", IntakeHost.ApiKey);
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(mac));
+
+        var (response, body) = await host.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, body?.ToJsonString());
+    }
+
+    [Fact]
     public async Task Post_SignatureRequiredButAbsent_Returns401()
     {
         await using var strict = await IntakeHost.StartAsync(new Dictionary<string, string?>
