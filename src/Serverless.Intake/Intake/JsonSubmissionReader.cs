@@ -11,17 +11,17 @@ internal sealed class JsonSubmissionReader(FileStager stager, IOptions<IntakeOpt
     {
         var o = options.Value;
         var submission = new IntakeSubmission();
-        var bytes = await BodyReader.ReadLimitedAsync(body, o.MaxJsonBodyBytes, cancellationToken);
-        if (bytes is null)
-        {
-            submission.Errors.AddTooLarge("body", $"The JSON body is larger than {o.MaxJsonBodyBytes} bytes (RequestHandler:Intake:MaxJsonBodyBytes); send large files as multipart/form-data.");
-            return submission;
-        }
-
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+            // Parsed straight from the body (one pooled buffer), never copied into an intermediate array first.
+            await using var limited = new MeasuringStream(body, o.MaxJsonBodyBytes);
+            document = await JsonDocument.ParseAsync(limited, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+        }
+        catch (FileTooLargeException)
+        {
+            submission.Errors.AddTooLarge("body", $"The JSON body is larger than {o.MaxJsonBodyBytes} bytes (RequestHandler:Intake:MaxJsonBodyBytes); send large files as multipart/form-data.");
+            return submission;
         }
         catch (JsonException ex)
         {

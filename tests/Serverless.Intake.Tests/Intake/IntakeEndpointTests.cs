@@ -205,6 +205,24 @@ public sealed class IntakeEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_JsonBodyOverItsLimit_Returns413NamingTheBody()
+    {
+        await using var small = await IntakeHost.StartAsync(new Dictionary<string, string?> { ["RequestHandler:Intake:MaxJsonBodyBytes"] = "2000" });
+        var request = IntakeHost.SupportRequest();
+        request["description"] = new string('a', 3000);
+        var chunked = small.Post(request);
+        chunked.Headers.TransferEncodingChunked = true;
+
+        var (viaLength, lengthBody) = await small.SendAsync(small.Post(request));
+        var (viaStream, streamBody) = await small.SendAsync(chunked);
+
+        viaLength.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        lengthBody!["errors"]!["body"].Should().NotBeNull();
+        viaStream.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        streamBody!["errors"]!["body"].Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task Post_TextPlainBody_Returns415()
     {
         var message = new HttpRequestMessage(HttpMethod.Post, "/api/intake/requests") { Content = new StringContent("hello") };
