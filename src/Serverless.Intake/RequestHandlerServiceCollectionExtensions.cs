@@ -75,6 +75,8 @@ public static class RequestHandlerServiceCollectionExtensions
         services.TryAddSingleton<IntakeHandler>();
         services.TryAddSingleton<FileLinks>();
         services.TryAddSingleton<FileDownloadHandler>();
+        services.TryAddSingleton<StagingSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StagingSweeper>());
         services.TryAddSingleton<BuiltInRequestClassifier>();
         services.TryAddSingleton<LlmRequestClassifier>();
         services.TryAddSingleton<RequestClassificationPolicy>();

@@ -28,6 +28,11 @@ public sealed class RequestHandlerOptions
     /// <summary>Secret signing the host-served file links. Empty: the first intake API key signs them.</summary>
     public string? FileLinkSecret { get; set; }
 
+    /// <summary>Staged uploads older than this are deleted (see StagingSweeper).</summary>
+    public TimeSpan StagingRetention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan StagingSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Timeout for downloading a file given by URL.</summary>
     public TimeSpan FileDownloadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

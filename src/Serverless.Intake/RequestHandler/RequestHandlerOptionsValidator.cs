@@ -23,6 +23,11 @@ internal sealed class RequestHandlerOptionsValidator : IValidateOptions<RequestH
             problems.Add("RequestHandler:FileLinkValidity and RequestHandler:FileDownloadTimeout must be positive.");
         }
 
+        if (options.StagingRetention <= TimeSpan.Zero || options.StagingSweepInterval <= TimeSpan.Zero)
+        {
+            problems.Add("RequestHandler:StagingRetention and RequestHandler:StagingSweepInterval must be positive.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.FilesContainer))
         {
             problems.Add("RequestHandler:FilesContainer must not be empty.");
