@@ -1,36 +1,21 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serverless.Runtime.Hosting;
 
 namespace Serverless.Runtime.Channels;
 
-internal sealed partial class MessageSweeperService(
+/// <summary>Moves channel messages nobody consumed in time to the dead letters, every sweep interval.</summary>
+internal sealed class MessageSweeperService(
     MessageSweeper sweeper,
     TimeProvider time,
     IOptions<ChannelOptions> options,
-    ILogger<MessageSweeperService> logger) : BackgroundService
+    ILogger<MessageSweeperService> logger) : PeriodicService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+    protected override string Description => "The dead-letter sweep of channel messages";
 
-            try
-            {
-                await sweeper.SweepAsync();
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The dead-letter sweep of channel messages failed")]
-    private partial void LogFailed(Exception exception);
+    protected override bool RunAtStart => false;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sweeper.SweepAsync();
 }

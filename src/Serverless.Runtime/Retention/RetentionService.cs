@@ -1,36 +1,18 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serverless.Runtime.Hosting;
 
 namespace Serverless.Runtime.Retention;
 
-internal sealed partial class RetentionService(
+internal sealed class RetentionService(
     RetentionPurger purger,
     TimeProvider time,
     IOptions<RetentionOptions> options,
-    ILogger<RetentionService> logger) : BackgroundService
+    ILogger<RetentionService> logger) : PeriodicService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await purger.PurgeAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-            }
+    protected override string Description => "The retention purge";
 
-            await Task.Delay(options.Value.Interval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The retention purge failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => purger.PurgeAsync(cancellationToken);
 }
