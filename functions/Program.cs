@@ -6,6 +6,7 @@ using Serverless.Api;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Functions.Durable;
+using Serverless.Intake;
 using Serverless.Storage.Azure;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services
     .AddStorage(builder.Configuration)
     .AddConnectors(builder.Configuration)
     .AddApprovals(builder.Configuration)
+    .AddRequestHandler(builder.Configuration)
     .AddWorkflowApi();
 
 builder.Build().Run();

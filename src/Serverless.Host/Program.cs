@@ -6,6 +6,7 @@ using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
 using Serverless.Host.Web;
+using Serverless.Intake;
 using Serverless.Storage.Azure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services
     .AddStorage(builder.Configuration)
     .AddConnectors(builder.Configuration)
     .AddApprovals(builder.Configuration)
+    .AddRequestHandler(builder.Configuration)
     .AddDemoActivities(builder.Configuration)
     .AddWorkflowApi();
 
@@ -26,6 +28,7 @@ app.UseProblemResponses();
 app.MapWorkflowApi();
 app.MapSandboxApi();
 app.MapApprovalsApi();
+app.MapIntakeApi();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Serverless.Intake.Files;
 using Serverless.Intake.Intake;
 
 namespace Serverless.Intake;
@@ -20,14 +19,14 @@ public static class IntakeEndpoints
             IntakeLog.UsingDevelopmentKey(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeEndpoints)));
         }
 
-        endpoints.MapPost(IntakeRoutes.Requests, (HttpContext context, IntakeHandler handler, CancellationToken ct) => handler.HandleAsync(context, ct))
+        endpoints.MapPost(IntakeRoutes.Requests, (HttpContext context, IntakeApi api, CancellationToken ct) => api.SubmitAsync(context, ct))
             .WithName("SubmitIntakeRequest").WithTags("Intake")
             .Accepts<IntakeRequestDocument>("application/json", "multipart/form-data")
             .Produces<IntakeAccepted>(StatusCodes.Status202Accepted).Produces<IntakeAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge).ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery();
-        endpoints.MapGet(IntakeRoutes.Files, (string path, string? expires, string? sig, FileDownloadHandler handler, CancellationToken ct) => handler.GetAsync(path, expires, sig, ct))
+        endpoints.MapGet(IntakeRoutes.Files, (string path, string? expires, string? sig, IntakeApi api, CancellationToken ct) => api.DownloadAsync(path, expires, sig, ct))
             .WithName("DownloadIntakeFile").WithTags("Intake").ExcludeFromDescription();
         return endpoints;
     }

@@ -75,8 +75,9 @@ public static class RequestHandlerServiceCollectionExtensions
         services.TryAddSingleton<IntakeHandler>();
         services.TryAddSingleton<FileLinks>();
         services.TryAddSingleton<FileDownloadHandler>();
+        services.TryAddSingleton(sp => new IntakeApi(sp.GetRequiredService<IntakeHandler>(), sp.GetRequiredService<FileDownloadHandler>()));
         services.TryAddSingleton<StagingSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<StagingSweeper>());
+        services.AddHostedService<StagingSweeperService>();
         services.TryAddSingleton<BuiltInRequestClassifier>();
         services.TryAddSingleton<LlmRequestClassifier>();
         services.TryAddSingleton<RequestClassificationPolicy>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Intake.Intake;
@@ -13,33 +12,13 @@ namespace Serverless.Intake.Files;
 /// store files for (support requests, the seed stores only modelling files) or from a crash between staging and the
 /// start. Retention is long (7 days by default) so a backlog or a failed instance awaiting replay keeps its files.
 /// </summary>
-internal sealed partial class StagingSweeper(
+public sealed partial class StagingSweeper(
     IBlobStore blobs,
     IOptions<RequestHandlerOptions> options,
     TimeProvider clock,
-    ILogger<StagingSweeper> logger) : BackgroundService
+    ILogger<StagingSweeper> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.StagingSweepInterval, clock);
-        do
-        {
-            try
-            {
-                var deleted = await SweepAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    Swept(logger, deleted);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                SweepFailed(logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
+    /// <summary>Deletes the staged uploads past retention; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var container = options.Value.FilesContainer;
@@ -58,12 +37,14 @@ internal sealed partial class StagingSweeper(
             await blobs.DeleteAsync(container, name, cancellationToken);
         }
 
+        if (old.Count > 0)
+        {
+            Swept(logger, old.Count);
+        }
+
         return old.Count;
     }
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Deleted {Count} staged uploads older than the staging retention.")]
     private static partial void Swept(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Sweeping the staged uploads failed: {Reason}")]
-    private static partial void SweepFailed(ILogger logger, string reason);
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Serverless.Api;
 using Serverless.Approvals;
 using Serverless.Connectors.Sandbox;
+using Serverless.Intake;
 
 namespace Serverless.Functions.Tests.Source;
 
@@ -10,7 +11,7 @@ namespace Serverless.Functions.Tests.Source;
 internal static class SharedHandlers
 {
     public static IReadOnlyList<Assembly> Assemblies { get; } =
-        [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly];
+        [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly, typeof(IntakeApi).Assembly];
 
     public static IReadOnlySet<string> TypeNames { get; } =
         Assemblies.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
