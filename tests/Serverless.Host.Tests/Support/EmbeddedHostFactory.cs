@@ -10,6 +10,8 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder data = new();
 
+    public const string IntakeApiKey = "test-intake-key-0123456789";
+
     public string DataFolder => data.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -17,6 +19,9 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Runtime:DataFolder", data.Path);
         builder.UseSetting("Runtime:WorkflowsFolder", RepositoryPaths.Workflows);
+        builder.UseSetting("Storage:DataFolder", data.Path);
+        builder.UseSetting("RequestHandler:Classification:ModelPath", Path.Combine(RepositoryPaths.Root, "models", "request-classifier.json"));
+        builder.UseSetting("RequestHandler:Intake:ApiKeys:0", IntakeApiKey);
         builder.UseSetting("Runtime:PollInterval", "00:00:00.100");
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
