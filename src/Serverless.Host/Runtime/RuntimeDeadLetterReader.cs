@@ -3,30 +3,17 @@ using Serverless.Runtime.DeadLetters;
 
 namespace Serverless.Host.Runtime;
 
-/// <summary>Serves GET /api/deadletters from the embedded runtime's dead-letter store: failed instances first,
-/// then channel messages nobody consumed. The store has no paging, so a continuation token is refused.</summary>
+/// <summary>Serves GET /api/deadletters from the embedded runtime's dead-letter store: failed instances and channel
+/// messages nobody consumed, newest first, filtered and paged by the store.</summary>
 internal sealed class RuntimeDeadLetterReader(IDeadLetterStore store) : IDeadLetterReader
 {
     public async Task<DeadLetterPage> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken)
     {
-        if (query.ContinuationToken is not null)
-        {
-            throw new ArgumentException("The dead-letter list is not paged.", nameof(query));
-        }
-
-        var letters = await store.ListAsync(query.Limit, cancellationToken);
-        var items = letters.Instances
-            .Where(i => query.WorkflowId is null || i.WorkflowId == query.WorkflowId)
-            .Select(i => new DeadLetter(
-                DeadLetterKinds.Instance, i.InstanceId, i.WorkflowId, i.FailedStep, i.ErrorKind,
-                i.Reason ?? "The instance failed.", i.FailedAt))
-            .Concat(letters.Messages
-                .Where(_ => query.WorkflowId is null)
-                .Select(m => new DeadLetter(
-                    DeadLetterKinds.Message, m.MessageId, null, null, null,
-                    $"No workflow consumed the message on channel '{m.Channel}'.", m.DeadLetteredAt, m.Channel)))
-            .Take(query.Limit)
+        var page = await store.PageAsync(query.WorkflowId, query.Limit, query.ContinuationToken, cancellationToken);
+        var items = page.Items.Select(e => e.IsInstance
+                ? new DeadLetter(DeadLetterKinds.Instance, e.Id, e.WorkflowId, e.FailedStep, e.ErrorKind, e.Reason ?? "The instance failed.", e.At)
+                : new DeadLetter(DeadLetterKinds.Message, e.Id, null, null, null, $"No workflow consumed the message on channel '{e.Channel}'.", e.At, e.Channel))
             .ToList();
-        return new DeadLetterPage(items, null);
+        return new DeadLetterPage(items, page.ContinuationToken);
     }
 }

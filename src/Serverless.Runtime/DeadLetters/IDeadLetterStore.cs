@@ -8,6 +8,10 @@ public interface IDeadLetterStore
 {
     Task<DeadLetters> ListAsync(int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>Failed instances and dead channel messages together, newest first, filtered by workflow (which
+    /// leaves out messages), paged with a continuation token. An unknown token throws <see cref="ArgumentException"/>.</summary>
+    Task<DeadLetterEntries> PageAsync(string? workflowId, int limit, string? continuationToken, CancellationToken cancellationToken = default);
+
     /// <summary>Re-runs a Failed instance from its failed step; false when it is missing or not Failed.</summary>
     Task<bool> ReplayInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 

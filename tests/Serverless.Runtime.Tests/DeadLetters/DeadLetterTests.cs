@@ -54,5 +54,37 @@ public sealed class DeadLetterTests : IDisposable
         (await runtime.Client.ReplayAsync(id)).Should().BeFalse("only Failed instances replay");
     }
 
+    [Fact]
+    public async Task PageAsync_FiltersByWorkflowAndPagesWithoutGapsOrRepeats()
+    {
+        await using var runtime = await RuntimeHarness.StartAsync(folder.Path, clock, Configure);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = (await runtime.Client.StartAsync(new StartRequest("sync-deal", null))).InstanceId;
+            (await runtime.WaitForEndAsync(id)).Status.Should().Be(InstanceStatus.Failed);
+            ids.Add(id);
+        }
+
+        var store = runtime.Get<IDeadLetterStore>();
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await store.PageAsync("sync-deal", 2, token);
+            page.Items.Should().HaveCountLessThanOrEqualTo(2).And.OnlyContain(e => e.IsInstance && e.FailedStep == "push");
+            seen.AddRange(page.Items.Select(e => e.Id));
+            token = page.ContinuationToken;
+            pages++;
+        }
+        while (token is not null);
+
+        pages.Should().Be(3);
+        seen.Should().BeEquivalentTo(ids).And.OnlyHaveUniqueItems();
+        (await store.PageAsync("another-workflow", 10, null)).Items.Should().BeEmpty();
+        await FluentActions.Awaiting(() => store.PageAsync(null, 10, "not-a-token")).Should().ThrowAsync<ArgumentException>();
+    }
+
     public void Dispose() => folder.Dispose();
 }
