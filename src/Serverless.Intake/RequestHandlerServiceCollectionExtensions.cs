@@ -28,15 +28,8 @@ public static class RequestHandlerServiceCollectionExtensions
     public static IServiceCollection AddRequestHandler(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RequestHandlerOptions>().Bind(configuration.GetSection(RequestHandlerOptions.SectionName))
-            .PostConfigure(o =>
-            {
-                if (o.AdminRecipients.Count == 0)
-                {
-                    o.AdminRecipients.Add(RequestHandlerOptions.SeedAdminRecipient);
-                }
-            })
-            .ValidateOnStart();
+        // AdminRecipients has no default (see RequestHandlerOptionsValidator and NotifyAdminActivity).
+        services.AddOptions<RequestHandlerOptions>().Bind(configuration.GetSection(RequestHandlerOptions.SectionName)).ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.SectionName))
             .PostConfigure(o =>
             {
@@ -62,7 +55,12 @@ public static class RequestHandlerServiceCollectionExtensions
             services.AddConnectors(configuration);
         }
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(StoreFilesActivity.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Files given by URL: every connection goes through FileUrlPolicy (resolve, check every address, connect to the
+        // checked addresses), redirects are followed by StoreFilesActivity (each hop checked), and no proxy is used
+        // (through a proxy the checked address would be the proxy's, not the file host's).
+        services.TryAddSingleton<FileUrlPolicy>();
+        services.AddHttpClient(StoreFilesActivity.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<FileUrlPolicy>().CreateHandler());
         services.AddHttpClient(LlmRequestClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton<ApiKeyAuthenticator>();

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Serverless.Intake.Files;
 
 namespace Serverless.Intake.Intake;
 
 /// <summary>Reads the JSON form: text fields as strings, files as {name, contentType, contentBase64} (decoded and
 /// staged one at a time) or {name, url}. Every problem is recorded; nothing here throws for a client's mistake.</summary>
-internal sealed class JsonSubmissionReader(FileStager stager, IOptions<IntakeOptions> options)
+internal sealed class JsonSubmissionReader(FileStager stager, FileUrlPolicy urls, IOptions<IntakeOptions> options)
 {
     public async Task<IntakeSubmission> ReadAsync(Stream body, string uploadId, CancellationToken cancellationToken)
     {
@@ -118,6 +119,13 @@ internal sealed class JsonSubmissionReader(FileStager stager, IOptions<IntakeOpt
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
                 submission.Errors.Add($"{field}.url", "'url' must be an absolute http(s) URL.");
+                return null;
+            }
+
+            if (urls.Refusal(uri) is { } refusal)
+            {
+                // SSRF: the download runs inside the network. The resolved addresses are checked again at download time.
+                submission.Errors.Add($"{field}.url", $"'url' is refused: {refusal}");
                 return null;
             }
 

@@ -7,10 +7,13 @@ public sealed class RequestHandlerOptions
 {
     public const string SectionName = "RequestHandler";
 
-    /// <summary>The seed's admin, used when <see cref="AdminRecipients"/> is left empty.</summary>
-    public const string SeedAdminRecipient = "yvanol.fotso@valione-services.com";
+    /// <summary>Where the sandbox email connector "sends" the notifications when <see cref="AdminRecipients"/> is empty.
+    /// A reserved domain (RFC 2606), so the recorded message never names a real person.</summary>
+    public const string SandboxAdminRecipient = "admin@example.invalid";
 
-    /// <summary>Who receives the new-ticket and failure notifications (empty: <see cref="SeedAdminRecipient"/>).</summary>
+    /// <summary>Who receives the new-ticket and failure notifications. No default: required when real email is
+    /// configured (Connectors:Smtp:Host); in sandbox mode an empty list records the email to
+    /// <see cref="SandboxAdminRecipient"/>.</summary>
     public List<string> AdminRecipients { get; set; } = [];
 
     /// <summary>Also post the notification to the Slack incoming webhook configured for the connectors.</summary>
@@ -35,4 +38,7 @@ public sealed class RequestHandlerOptions
 
     /// <summary>Timeout for downloading a file given by URL.</summary>
     public TimeSpan FileDownloadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Which URLs files may be downloaded from (RequestHandler:FileUrls).</summary>
+    public FileUrlOptions FileUrls { get; set; } = new();
 }

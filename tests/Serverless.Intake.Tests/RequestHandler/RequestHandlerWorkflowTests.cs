@@ -78,7 +78,7 @@ public sealed class RequestHandlerWorkflowTests
     {
         await using var fake = await FakeCrmServer.StartAsync();
         fake.FileStatus = 404;
-        await using var host = await IntakeHost.StartAsync();
+        await using var host = await IntakeHost.StartAsync(new Dictionary<string, string?> { ["RequestHandler:FileUrls:AllowPrivateNetworks"] = "true" });
         var request = IntakeHost.ModellingRequest();
         request["fichiers"] = new JsonArray(new JsonObject { ["name"] = "plans.pdf", ["url"] = $"{fake.BaseAddress}/files/plans.pdf" });
 

@@ -94,6 +94,11 @@ public sealed class FakeCrmServer : IAsyncDisposable
                 ? Results.Json(new { err = "Service unavailable", ECODE = "ITEM_500" }, statusCode: status)
                 : Results.Json(new { id, name = body?["name"]?.ToString(), url = $"https://app.clickup.com/t/{id}", list = new { id = "901" }, parent = body?["parent"]?.ToString() });
         });
+        web.MapGet("/redirect", async (HttpRequest req, string to) =>
+        {
+            await Record(req);
+            return Results.Redirect(to);
+        });
         web.MapGet("/files/{name}", async (HttpRequest req, string name) =>
         {
             await Record(req);

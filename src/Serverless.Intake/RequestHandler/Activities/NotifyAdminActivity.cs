@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
 using Serverless.Connectors.Slack;
+using Serverless.Engine.Definitions;
 using Serverless.Runtime.Abstractions;
 
 namespace Serverless.Intake.RequestHandler.Activities;
@@ -26,7 +27,19 @@ internal sealed class NotifyAdminActivity(
     {
         var kind = ActivityInput.Optional(context, "kind") ?? TicketCreated;
         var (subject, body) = kind == ContactFailed ? ContactFailure(context) : NewTicket(context);
-        var recipients = options.Value.AdminRecipients.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        var recipients = options.Value.AdminRecipients.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        if (recipients.Count == 0)
+        {
+            // No default admin. Real email without recipients is refused at start (RequestHandlerOptionsValidator);
+            // in sandbox mode or a dry run the email is only recorded, so it goes to a reserved, non-routable address.
+            if (email.IsConfigured && !context.DryRun)
+            {
+                throw new ActivityException(ErrorKinds.Validation, "RequestHandler:AdminRecipients is empty: set at least one address to receive the notifications.");
+            }
+
+            recipients.Add(RequestHandlerOptions.SandboxAdminRecipient);
+        }
+
         var receipt = await email.For(context).SendAsync(new EmailMessage(recipients, subject, body, null), cancellationToken);
         var slackPosted = false;
         if (options.Value.NotifySlack)

@@ -20,6 +20,7 @@ internal sealed class StoreFilesActivity(
     IBlobStore blobs,
     FileLinks links,
     IHttpClientFactory httpClients,
+    FileUrlPolicy urls,
     ISandboxCallLog sandbox,
     IOptions<RequestHandlerOptions> options,
     IOptions<IntakeOptions> intakeOptions,
@@ -99,25 +100,56 @@ internal sealed class StoreFilesActivity(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.FileDownloadTimeout);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var current))
+        {
+            throw new ActivityException(ErrorKinds.Validation, $"'{name}': '{url}' is not an absolute URL.");
+        }
+
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode)
+            var client = httpClients.CreateClient(HttpClientName);
+            for (var hop = 0; ; hop++)
             {
-                var kind = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests ? ErrorKinds.Transient : ErrorKinds.Permanent;
-                throw new ActivityException(kind, $"'{name}': downloading {url} answered HTTP {(int)response.StatusCode}.");
-            }
+                // Checked before every hop: a redirect to a refused address is refused like the first URL would be
+                // (and the connection itself is checked again on the resolved addresses, see FileUrlPolicy).
+                if (urls.Refusal(current) is { } refusal)
+                {
+                    throw Refused(name, url, current, refusal);
+                }
 
-            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            await using var measured = new MeasuringStream(body, intakeOptions.Value.MaxFileBytes);
-            var type = response.Content.Headers.ContentType?.MediaType ?? contentType;
-            var info = await blobs.PutAsync(container, target, measured, new BlobPutOptions { ContentType = type }, timeout.Token);
-            return info.Size;
+                using var response = await client.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+                {
+                    if (hop >= options.Value.FileUrls.MaxRedirects)
+                    {
+                        throw new ActivityException(ErrorKinds.Permanent, $"'{name}': downloading {url} was redirected more than {options.Value.FileUrls.MaxRedirects} times (RequestHandler:FileUrls:MaxRedirects).");
+                    }
+
+                    current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    var kind = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests ? ErrorKinds.Transient : ErrorKinds.Permanent;
+                    throw new ActivityException(kind, $"'{name}': downloading {url} answered HTTP {(int)response.StatusCode}.");
+                }
+
+                await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+                await using var measured = new MeasuringStream(body, intakeOptions.Value.MaxFileBytes);
+                var type = response.Content.Headers.ContentType?.MediaType ?? contentType;
+                var info = await blobs.PutAsync(container, target, measured, new BlobPutOptions { ContentType = type }, timeout.Token);
+                return info.Size;
+            }
         }
         catch (FileTooLargeException ex)
         {
             await blobs.DeleteAsync(container, target, CancellationToken.None);
             throw new ActivityException(ErrorKinds.Permanent, $"'{name}': {url} is larger than {ex.Limit} bytes.");
+        }
+        catch (HttpRequestException ex) when (FileUrlPolicy.FindRefusal(ex) is { } refused)
+        {
+            throw Refused(name, url, current, refused.Message);
         }
         catch (HttpRequestException ex)
         {
@@ -128,4 +160,13 @@ internal sealed class StoreFilesActivity(
             throw new ActivityException(ErrorKinds.Timeout, $"'{name}': downloading {url} took longer than {options.Value.FileDownloadTimeout}.", inner: ex);
         }
     }
+
+    /// <summary>Validation: not retried, the same URL would be refused again.</summary>
+    private static ActivityException Refused(string name, string url, Uri current, string reason) =>
+        new(ErrorKinds.Validation, current.ToString() == url
+            ? $"'{name}': {url} was refused: {reason}"
+            : $"'{name}': {url} redirected to {current}, which was refused: {reason}");
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 }
