@@ -1,6 +1,6 @@
 namespace Serverless.Api;
 
-/// <summary>Limits of the HTTP surface (section "Api").</summary>
+/// <summary>Limits and access of the HTTP surface (section "Api").</summary>
 public sealed class ApiOptions
 {
     public const string SectionName = "Api";
@@ -13,4 +13,13 @@ public sealed class ApiOptions
 
     /// <summary>Largest limit a listing accepts.</summary>
     public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>Keys accepted by the management API (<c>X-API-Key: key</c> or <c>Authorization: Bearer key</c>).
+    /// Several keys allow a rotation: add the new one, move the callers, remove the old one.</summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>With no <see cref="ApiKeys"/> configured, lets local callers (loopback or in-process, not relayed by
+    /// a proxy) use the management API without a key. The Functions app must set it to false: its worker receives
+    /// every request from the Functions host over loopback.</summary>
+    public bool AllowLoopbackWithoutKey { get; set; } = true;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Serverless.Api.DeadLetters;
 using Serverless.Api.Health;
 using Serverless.Api.Instances;
+using Serverless.Api.Security;
 using Serverless.Api.Workflows;
 using Serverless.Runtime.Abstractions;
 
@@ -12,14 +13,19 @@ namespace Serverless.Api;
 
 public static class WorkflowApiEndpoints
 {
-    /// <summary>Maps every /api route to its handler, plus the OpenAPI document at /api/openapi.json.</summary>
+    /// <summary>Maps every /api route to its handler, plus the OpenAPI document at /api/openapi.json. Every route
+    /// but health and the OpenAPI document requires a management API key (<see cref="ManagementAuth"/>).</summary>
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(ApiRoutes.Prefix);
+        var root = endpoints.MapGroup(ApiRoutes.Prefix);
 
-        api.MapGet(ApiRoutes.Health, (HealthHandler h, CancellationToken ct) => h.GetAsync(ct))
+        root.MapGet(ApiRoutes.Health, (HealthHandler h, CancellationToken ct) => h.GetAsync(ct))
             .WithName("GetHealth").WithTags("Health")
             .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+
+        // Everything below is the management API: one group, so a route added to it cannot forget the key.
+        var api = root.MapGroup("").RequireManagementKey()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         var workflows = api.MapGroup("").WithTags("Workflows");
         workflows.MapGet(ApiRoutes.Workflows, (WorkflowHandlers h) => h.List())
@@ -54,6 +60,7 @@ public static class WorkflowApiEndpoints
                 (HttpRequest req, string instanceId, string eventName, InstanceHandlers h, CancellationToken ct) => h.RaiseEventAsync(req, instanceId, eventName, ct))
             .WithName("RaiseEvent").Accepts<JsonNode>(isOptional: true, "application/json")
             .Produces<InstanceActionResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         instances.MapPost(ApiRoutes.InstanceTerminate,
                 (HttpRequest req, string instanceId, InstanceHandlers h, CancellationToken ct) => h.TerminateAsync(req, instanceId, ct))

@@ -3,15 +3,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Api.DeadLetters;
 using Serverless.Api.Health;
+using Serverless.Api.Http;
 using Serverless.Api.Instances;
+using Serverless.Api.Security;
 using Serverless.Api.Workflows;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Serverless.Api;
 
 public static class WorkflowApiServiceCollectionExtensions
 {
-    /// <summary>Registers the handlers, the "Api" options (validated at start), health checks, problem details and
-    /// the OpenAPI document. The host must also register an IWorkflowClient and an IWorkflowCatalog (the runtime's AddWorkflowRuntime does both);
+    /// <summary>Registers the handlers, the "Api" options (validated at start), health checks, problem details, the
+    /// OpenAPI document, <see cref="ManagementAuth"/> (the management API key check) and the IExceptionHandler that
+    /// answers typed storage errors with 404/409/412/413 problems (used by UseExceptionHandler). The host must also register an IWorkflowClient and an IWorkflowCatalog (the runtime's AddWorkflowRuntime does both);
     /// an <see cref="IDeadLetterReader"/> registered by the runtime replaces the Failed-instances fallback.</summary>
     public static IServiceCollection AddWorkflowApi(this IServiceCollection services)
     {
@@ -25,6 +29,8 @@ public static class WorkflowApiServiceCollectionExtensions
             document.Info.Description = "Start, inspect and steer workflow instances.";
             return Task.CompletedTask;
         }));
+        services.TryAddSingleton<ManagementAuth>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, StorageExceptionHandler>());
         services.TryAddSingleton<IDeadLetterReader, FailedInstanceDeadLetterReader>();
         services.TryAddScoped<HealthHandler>();
         services.TryAddScoped<WorkflowHandlers>();

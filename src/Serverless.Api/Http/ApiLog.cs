@@ -21,4 +21,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(6, LogLevel.Information, "Purged instance {InstanceId}")]
     public static partial void Purged(ILogger logger, string instanceId);
+
+    [LoggerMessage(7, LogLevel.Warning, "Refused approval event {EventName} on instance {InstanceId}: approval decisions come from signed links or Slack")]
+    public static partial void ApprovalEventRefused(ILogger logger, string eventName, string instanceId);
 }

@@ -41,6 +41,14 @@ internal static class ApiProblems
             instance: ApiRoutes.InstanceUrl(instanceId),
             extensions: new Dictionary<string, object?> { ["instanceId"] = instanceId });
 
+    public static IResult ApprovalEventForbidden(string instanceId, string eventName) =>
+        Results.Problem(
+            title: "Approval decisions cannot be raised through the management API.",
+            detail: $"'{eventName}' decides an approval gate: approval decisions are taken through signed links or Slack.",
+            statusCode: StatusCodes.Status403Forbidden,
+            instance: ApiRoutes.InstanceUrl(instanceId),
+            extensions: new Dictionary<string, object?> { ["instanceId"] = instanceId, ["eventName"] = eventName });
+
     public static IResult TooLarge(long limit) =>
         Results.Problem(
             title: "The request body is too large.",

@@ -20,12 +20,20 @@ public sealed class InstanceHandlers(IWorkflowClient client, IOptions<ApiOptions
     }
 
     /// <summary>POST /api/instances/{instanceId}/events/{eventName}: the body is the payload. An event raised before
-    /// the instance waits for it is kept by the runtime, so 202 means "accepted", not "consumed".</summary>
+    /// the instance waits for it is kept by the runtime, so 202 means "accepted", not "consumed". Approval decisions
+    /// (events "approval:&lt;gate&gt;") are refused with 403: only the approval surfaces (signed links, Slack), which
+    /// check who decides, raise them.</summary>
     public async Task<IResult> RaiseEventAsync(HttpRequest request, string instanceId, string eventName, CancellationToken cancellationToken)
     {
         if (Validate.Identifier(eventName, "event name") is { } error)
         {
             return ApiProblems.Invalid("eventName", error, request.Path);
+        }
+
+        if (IsApprovalDecision(eventName))
+        {
+            ApiLog.ApprovalEventRefused(logger, eventName, instanceId);
+            return ApiProblems.ApprovalEventForbidden(instanceId, eventName);
         }
 
         var (payload, problem) = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
@@ -127,6 +135,11 @@ public sealed class InstanceHandlers(IWorkflowClient client, IOptions<ApiOptions
         ApiLog.Purged(logger, instanceId);
         return Results.NoContent();
     }
+
+    /// <summary>The prefix comes from <see cref="ApprovalGate.EventName"/>, so it follows the interpreter; compared
+    /// case-insensitively so no spelling of it gets through.</summary>
+    internal static bool IsApprovalDecision(string eventName) =>
+        eventName.StartsWith(ApprovalGate.EventName(string.Empty), StringComparison.OrdinalIgnoreCase);
 
     private async Task<IResult?> FinishedOrMissingAsync(string instanceId, string action, CancellationToken cancellationToken)
     {

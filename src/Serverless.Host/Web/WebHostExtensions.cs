@@ -29,12 +29,19 @@ public static class WebHostExtensions
         return builder;
     }
 
-    /// <summary>Unhandled exceptions, unknown routes and Kestrel's own refusals answer with problem+json too.</summary>
+    /// <summary>Unhandled exceptions, unknown routes and Kestrel's own refusals answer with problem+json too. The
+    /// typed storage errors (not found, already exists, ETag mismatch, too large) are answered by the
+    /// IExceptionHandler AddWorkflowApi registers (Serverless.Api.Http.StorageProblems: 404/409/412/413 naming the
+    /// collection and id), which UseExceptionHandler runs before its own 500.</summary>
     public static WebApplication UseProblemResponses(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+                _ => Serverless.Api.Http.StorageProblems.StatusCodeFor(ex) ?? StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         return app;

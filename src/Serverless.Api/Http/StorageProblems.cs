@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Serverless.Storage.Errors;
+
+namespace Serverless.Api.Http;
+
+/// <summary>
+/// The typed storage errors as RFC 9457 problems naming the collection and id: not found 404, already exists 409,
+/// ETag mismatch 412 when the client sent If-Match/If-None-Match (its precondition failed) and 409 otherwise (the
+/// server's own read-modify-write lost a race: RFC 9110 reserves 412 for preconditions the request carried), too
+/// large 413 with the size and the limit. Other storage errors are not mapped (500).
+/// </summary>
+public static class StorageProblems
+{
+    /// <summary>The status code the exception maps to, or null when it is not one of the typed storage errors.</summary>
+    public static int? StatusCodeFor(Exception exception, HttpRequest? request = null) => exception switch
+    {
+        ItemNotFoundException => StatusCodes.Status404NotFound,
+        ItemAlreadyExistsException => StatusCodes.Status409Conflict,
+        ETagMismatchException => ClientSentPrecondition(request) ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+        PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
+        _ => null,
+    };
+
+    /// <summary>The problem response for a typed storage error, or null for any other exception.</summary>
+    public static IResult? For(Exception exception, HttpRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var instance = request?.Path.HasValue == true ? request.Path.Value : null;
+        switch (exception)
+        {
+            case ItemNotFoundException e:
+                return Problem(StatusCodes.Status404NotFound, "Item not found.", e.Message, instance, e.Container, e.Name);
+            case ItemAlreadyExistsException e:
+                return Problem(StatusCodes.Status409Conflict, "The item already exists.", e.Message, instance, e.Container, e.Name);
+            case ETagMismatchException e:
+                var precondition = ClientSentPrecondition(request);
+                return Problem(
+                    precondition ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+                    precondition ? "The If-Match precondition failed." : "The item was modified concurrently.",
+                    precondition ? $"{e.Message} Read it again and retry with its current ETag." : $"{e.Message} Retry the request.",
+                    instance, e.Collection, e.Id,
+                    ("partitionKey", e.PartitionKey), ("expectedETag", e.ExpectedETag));
+            case PayloadTooLargeException e:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "The item is too large.", e.Message, instance, e.Container, e.Name,
+                    ("sizeBytes", e.SizeBytes), ("limitBytes", e.LimitBytes));
+            default:
+                return null;
+        }
+    }
+
+    private static bool ClientSentPrecondition(HttpRequest? request) =>
+        request is not null && (request.Headers.ContainsKey(HeaderNames.IfMatch) || request.Headers.ContainsKey(HeaderNames.IfNoneMatch));
+
+    private static IResult Problem(int status, string title, string detail, string? instance, string collection, string id, params (string Key, object? Value)[] more)
+    {
+        var extensions = new Dictionary<string, object?> { ["collection"] = collection, ["id"] = id };
+        foreach (var (key, value) in more)
+        {
+            extensions[key] = value;
+        }
+
+        return Results.Problem(title: title, detail: detail, statusCode: status, instance: instance, extensions: extensions);
+    }
+}
