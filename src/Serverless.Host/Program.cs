@@ -1,4 +1,5 @@
 using Serverless.Api;
+using Serverless.Api.Security;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
@@ -26,8 +27,8 @@ builder.Services
 var app = builder.Build();
 app.UseProblemResponses();
 app.MapWorkflowApi();
-app.MapSandboxApi();
-app.MapApprovalsApi();
+app.MapGroup("").RequireManagementKey().MapSandboxApi();
+app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
 app.MapIntakeApi();
 app.Run();
 
