@@ -35,19 +35,30 @@ param instanceMemoryMB int = 2048
 @description('Approval link signing key; main.parameters.json has azd generate it once and read it back from the vault.')
 param approvalSigningKey string
 
+@secure()
+@minLength(16)
+@description('Management API key (Api:ApiKeys:0, header X-API-Key); main.parameters.json has azd generate it once and read it back from the vault. Read it with az keyvault secret show --name managementApiKey.')
+param managementApiKey string
+
 @description('Connector secrets to reference from app settings: { "<AppSetting__Name>": "<key-vault-secret-name>" }. Set the secret values with az keyvault secret set.')
 param connectorSecrets object = {}
 
-@description('Collections of the document store and their partition key paths (docs/data-model.md).')
+@description('Collections of the document store (docs/data-model.md, "Collection index"): every collection the code uses and every one the later seeds plan. The Cosmos adapter never creates containers in Azure (the identity has data-plane rights only), so a collection missing here fails at first use. Partition key path is always /pk, the property the document store writes; defaultTtl (seconds) only where the data model gives one.')
 param cosmosContainers array = [
-  { name: 'instances', partitionKeyPath: '/pk' }
-  { name: 'requests', partitionKeyPath: '/pk' }
+  // Used by the code (src/): tests/Serverless.Functions.Tests/Infra/DocumentCollectionsTests reads them by reflection.
+  { name: 'approval-decisions', partitionKeyPath: '/pk' }
+  { name: 'approval-slack-requests', partitionKeyPath: '/pk', defaultTtl: 86400 }
+  // Planned by docs/data-model.md for the later seeds.
   { name: 'tickets', partitionKeyPath: '/pk' }
-  { name: 'crm', partitionKeyPath: '/pk' }
-  { name: 'marketing', partitionKeyPath: '/pk' }
-  { name: 'mail', partitionKeyPath: '/pk' }
-  { name: 'approvals', partitionKeyPath: '/pk' }
-  { name: 'deadletters', partitionKeyPath: '/pk' }
+  { name: 'email-tickets', partitionKeyPath: '/pk' }
+  { name: 'contacts-seen', partitionKeyPath: '/pk' }
+  { name: 'workflow-definitions', partitionKeyPath: '/pk' }
+  { name: 'workflow-executions', partitionKeyPath: '/pk' }
+  { name: 'content-pieces', partitionKeyPath: '/pk' }
+  { name: 'leads', partitionKeyPath: '/pk' }
+  { name: 'lead-interactions', partitionKeyPath: '/pk' }
+  { name: 'agent-messages', partitionKeyPath: '/pk' }
+  { name: 'batch-results', partitionKeyPath: '/pk' }
 ]
 
 var abbrs = loadJsonContent('./abbreviations.json')
@@ -56,6 +67,7 @@ var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var approvalSigningKeySecretName = 'approvalSigningKey'
+var managementApiKeySecretName = 'managementApiKey'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -117,6 +129,8 @@ module keyVault './app/keyvault.bicep' = {
     tags: tags
     approvalSigningKey: approvalSigningKey
     approvalSigningKeySecretName: approvalSigningKeySecretName
+    managementApiKey: managementApiKey
+    managementApiKeySecretName: managementApiKeySecretName
   }
 }
 
@@ -137,6 +151,12 @@ var appSettings = union(connectorSecretSettings, {
   Storage__Blobs__Azure__Credential: 'managedidentity'
   Storage__Blobs__Azure__ClientId: identity.outputs.clientId
   Approvals__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.approvalSigningKeySecretUri})'
+  // The worker receives every request from the Functions host over loopback: loopback must not stand in for a key.
+  Api__AllowLoopbackWithoutKey: 'false'
+  Api__ApiKeys__0: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.managementApiKeySecretUri})'
+  // Recorded sandbox calls (dry runs, connectors without credentials): a SQLite file on the instance's own writable
+  // /tmp (the app's content is a read-only package), so each instance sees only the calls it made; lost on recycle.
+  Connectors__Sandbox__DatabasePath: '/tmp/sandbox-calls.db'
 })
 
 module api './app/api.bicep' = {

@@ -22,6 +22,11 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
             ?? throw new WorkflowNotFoundException(request.WorkflowId, request.Version);
         var instanceId = request.InstanceId
             ?? (request.IdempotencyKey is { } key ? $"{request.WorkflowId}:{key}" : Guid.NewGuid().ToString("N"));
+
+        // The read is not the guard against two simultaneous starts (both can find nothing); the schedule below is.
+        // It stays because Durable *replaces* an ended (Completed/Failed/Terminated) instance started again under the
+        // same id, which would run a finished workflow's side effects twice: a repeated idempotency key after the
+        // end must find the existing instance here.
         if (await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             return new StartResult(instanceId, Created: false);
@@ -29,8 +34,25 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
 
         var start = new InstanceStarted(request.Input, request.Trigger, request.DryRun);
         var run = new WorkflowRun(definition.Id, definition.Version, EngineText.Write<WorkflowEvent>(start));
-        await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
-        return new StartResult(instanceId, Created: true);
+        try
+        {
+            await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+            return new StartResult(instanceId, Created: true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Lost the race: the other start scheduled first, and with host.json overridableExistingInstanceStates
+            // = NonRunningStates the host refuses to schedule over its Pending/Running instance. Depending on the
+            // client version that arrives as OrchestrationAlreadyExistsException or an RpcException with status
+            // AlreadyExists, so the instance is read again rather than the exception type trusted: if it exists,
+            // this start is the duplicate; otherwise the failure is real.
+            if (await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, CancellationToken.None) is not null)
+            {
+                return new StartResult(instanceId, Created: false);
+            }
+
+            throw;
+        }
     }
 
     public async Task<InstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -106,8 +128,23 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
         }
 
         var run = new WorkflowRun(state.WorkflowId, state.WorkflowVersion, StartEvent: null, State: state.ToJson(), Replay: true);
-        await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
-        return true;
+        try
+        {
+            await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Two replays at once: the host refuses the second over the first's Pending/Running instance (see
+            // StartAsync). The replay the caller asked for is under way either way.
+            if (await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, CancellationToken.None) is
+                { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running })
+            {
+                return true;
+            }
+
+            throw;
+        }
     }
 
     public async Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@ param location string
 param tags object = {}
 param databaseName string
 
-@description('Collections of the document store (docs/data-model.md). Every container is partitioned on /pk, the property the document store writes the partition key to.')
+@description('Collections of the document store (docs/data-model.md): { name, partitionKeyPath, defaultTtl? }. Every container is partitioned on /pk, the property the document store writes the partition key to.')
 param containers array
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
@@ -51,7 +51,8 @@ resource collections 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/contain
   parent: database
   name: container.name
   properties: {
-    resource: {
+    // defaultTtl (seconds) only when the entry has one: documents then expire on their own (data-model.md).
+    resource: union({
       id: container.name
       partitionKey: {
         paths: [
@@ -74,7 +75,7 @@ resource collections 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/contain
           }
         ]
       }
-    }
+    }, contains(container, 'defaultTtl') ? { defaultTtl: container.defaultTtl } : {})
   }
 }]
 
