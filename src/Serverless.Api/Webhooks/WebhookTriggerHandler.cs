@@ -1,0 +1,235 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
+using Serverless.Api.Workflows;
+using Serverless.Engine.Definitions;
+using Serverless.Runtime.Abstractions;
+using Serverless.Runtime.Catalog;
+
+namespace Serverless.Api.Webhooks;
+
+/// <summary>
+/// POST /api/hooks/{route}: starts the latest version of the workflow whose webhook trigger declares the route, with
+/// the JSON body as input and <c>trigger = {kind: "webhook", route, headers}</c>. The trigger's <c>auth</c> decides the
+/// check: <c>apiKey</c> (X-API-Key against Webhooks:ApiKeys), <c>hmac</c> (X-Signature over X-Signature-Timestamp and
+/// the raw body, Webhooks:Secrets) or <c>none</c>. 202 + Location for a new instance, 200 with the same body when the
+/// Idempotency-Key was seen for this workflow. Both hosts call <see cref="HandleAsync"/>.
+/// </summary>
+public sealed class WebhookTriggerHandler(
+    IWorkflowClient client,
+    IWorkflowCatalog catalog,
+    WebhookCredentials credentials,
+    IOptions<ApiOptions> apiOptions,
+    TimeProvider clock,
+    ILogger<WebhookTriggerHandler> logger)
+{
+    /// <summary>Request headers copied into <c>trigger.headers</c> (lower-case names). Never credentials.</summary>
+    public static readonly IReadOnlyList<string> ForwardedHeaders = ["content-type", "user-agent", "x-request-id"];
+
+    private const int MaxForwardedHeaderLength = 512;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string? route, CancellationToken cancellationToken)
+    {
+        var requested = WebhookRoutes.Normalize(route);
+        var match = WebhookRouteTable.Resolve(catalog, requested);
+        if (match.Ambiguous)
+        {
+            var ids = match.Claims.Select(c => c.Definition.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+            WebhookLog.Conflict(logger, requested, string.Join(", ", ids));
+            return WebhookProblems.RouteConflict(requested, ids);
+        }
+
+        if (!match.Found)
+        {
+            return WebhookProblems.RouteNotFound(requested);
+        }
+
+        var definition = match.Definition;
+        var declared = WebhookRoutes.Normalize(match.Trigger.Route);
+        var maxBytes = apiOptions.Value.MaxRequestBodyBytes;
+        if (await AuthenticateAsync(request, definition.Id, declared, match.Trigger.Auth, maxBytes, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var idempotencyKey = ReadIdempotencyKey(request, out var error);
+        if (error is not null)
+        {
+            return ApiProblems.Invalid(StartInstanceHandler.IdempotencyKeyHeader, error, request.Path);
+        }
+
+        var (input, problem) = await JsonBody.ReadAsync(request, maxBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var trigger = new JsonObject
+        {
+            ["kind"] = TriggerTypes.Webhook,
+            ["route"] = declared,
+            ["headers"] = SafeHeaders(request.Headers),
+        };
+
+        StartResult result;
+        try
+        {
+            result = await client.StartAsync(
+                new StartRequest(definition.Id, input, IdempotencyKey: idempotencyKey, Trigger: trigger, Version: definition.Version),
+                cancellationToken);
+        }
+        catch (WorkflowNotFoundException)
+        {
+            return WebhookProblems.RouteNotFound(requested);
+        }
+
+        var body = new StartInstanceResponse(result.InstanceId, ApiRoutes.InstanceUrl(result.InstanceId));
+        if (result.Created)
+        {
+            WebhookLog.Started(logger, declared, result.InstanceId, definition.Id);
+            return Results.Accepted(body.StatusUrl, body);
+        }
+
+        WebhookLog.ReturnedExisting(logger, declared, result.InstanceId, definition.Id);
+        return Results.Ok(body);
+    }
+
+    /// <summary>Null when the caller may start the workflow. A scheme whose setting is empty answers 503, never open.</summary>
+    private async Task<IResult?> AuthenticateAsync(
+        HttpRequest request, string workflowId, string route, string auth, long maxBytes, CancellationToken cancellationToken)
+    {
+        switch (auth)
+        {
+            case WebhookAuth.None:
+                return null;
+
+            case WebhookAuth.ApiKey:
+                if (!credentials.HasApiKeys)
+                {
+                    return NotConfigured(workflowId, route, auth, nameof(WebhookOptions.ApiKeys));
+                }
+
+                var key = request.Headers[WebhookCredentials.ApiKeyHeader].ToString();
+                if (string.IsNullOrEmpty(key))
+                {
+                    return Refuse(route, workflowId, $"The {WebhookCredentials.ApiKeyHeader} header is required.");
+                }
+
+                return credentials.IsValidApiKey(key)
+                    ? null
+                    : Refuse(route, workflowId, $"The {WebhookCredentials.ApiKeyHeader} header is not a valid key.");
+
+            case WebhookAuth.Hmac:
+                if (!credentials.HasSecrets)
+                {
+                    return NotConfigured(workflowId, route, auth, nameof(WebhookOptions.Secrets));
+                }
+
+                var timestamp = request.Headers[WebhookCredentials.TimestampHeader].ToString();
+                var headerError = credentials.CheckSignatureHeaders(
+                    timestamp, request.Headers[WebhookCredentials.SignatureHeader].ToString(), clock.GetUtcNow(), out var expected);
+                if (headerError is not null)
+                {
+                    return Refuse(route, workflowId, headerError);
+                }
+
+                var (raw, tooLarge) = await ReadRawAsync(request, maxBytes, cancellationToken);
+                if (tooLarge is not null)
+                {
+                    return tooLarge;
+                }
+
+                if (!credentials.IsValidSignature(timestamp, raw, expected))
+                {
+                    return Refuse(route, workflowId, $"{WebhookCredentials.SignatureHeader} does not match the body.");
+                }
+
+                // JsonBody reads the same bytes again, so a signed body and the parsed input cannot differ.
+                request.Body = new MemoryStream(raw, writable: false);
+                return null;
+
+            default:
+                // The loader only admits the schemes above; an unknown one must not fall through to "open".
+                return NotConfigured(workflowId, route, auth, "auth");
+        }
+    }
+
+    private IResult Refuse(string route, string workflowId, string reason)
+    {
+        WebhookLog.Refused(logger, route, workflowId, reason);
+        return WebhookProblems.Unauthorized(reason);
+    }
+
+    private IResult NotConfigured(string workflowId, string route, string auth, string settingName)
+    {
+        var setting = WebhookOptions.Setting(settingName);
+        WebhookLog.NotConfigured(logger, route, workflowId, setting);
+        return WebhookProblems.NotConfigured(workflowId, route, auth, setting);
+    }
+
+    /// <summary>The raw body for the signature, bounded like JsonBody (413 over Api:MaxRequestBodyBytes).</summary>
+    private static async Task<(byte[] Body, IResult? Problem)> ReadRawAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return ([], ApiProblems.TooLarge(maxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return ([], ApiProblems.TooLarge(maxBytes));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ([], ApiProblems.TooLarge(maxBytes));
+        }
+
+        return (buffer.ToArray(), null);
+    }
+
+    private static string? ReadIdempotencyKey(HttpRequest request, out string? error)
+    {
+        error = null;
+        if (!request.Headers.TryGetValue(StartInstanceHandler.IdempotencyKeyHeader, out var values) || values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count > 1)
+        {
+            error = $"The {StartInstanceHandler.IdempotencyKeyHeader} header must be given once.";
+            return null;
+        }
+
+        error = Validate.Identifier(values[0], StartInstanceHandler.IdempotencyKeyHeader);
+        return error is null ? values[0] : null;
+    }
+
+    private static JsonObject SafeHeaders(IHeaderDictionary headers)
+    {
+        var safe = new JsonObject();
+        foreach (var name in ForwardedHeaders)
+        {
+            var value = headers[name].ToString();
+            if (value.Length > 0)
+            {
+                safe[name] = value.Length <= MaxForwardedHeaderLength ? value : value[..MaxForwardedHeaderLength];
+            }
+        }
+
+        return safe;
+    }
+}
