@@ -22,4 +22,11 @@ builder.Services
     .AddRequestHandler(builder.Configuration)
     .AddWorkflowApi();
 
+// Every request reaches the worker from the Functions host over loopback, so loopback proves nothing here: the
+// management key is required unless a setting says otherwise (the local.settings.json the azd hook writes does).
+if (builder.Configuration["Api:AllowLoopbackWithoutKey"] is null)
+{
+    builder.Services.PostConfigure<ApiOptions>(options => options.AllowLoopbackWithoutKey = false);
+}
+
 builder.Build().Run();

@@ -10,7 +10,7 @@ using Serverless.Approvals.Slack;
 namespace Serverless.Functions.Http;
 
 /// <summary>The approval surfaces of MapApprovalsApi: signed decision links, the pending list and Slack buttons.
-/// Anonymous: the handlers verify the link signature or X-Slack-Signature themselves.</summary>
+/// Links and Slack verify their own signatures (RunOpen); the pending list needs the management key (Run).</summary>
 public sealed class ApprovalFunctions
 {
     [Function("ListPendingApprovals")]
@@ -23,17 +23,17 @@ public sealed class ApprovalFunctions
     public Task<IActionResult> ShowDecision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApprovalRoutes.Decision)] HttpRequest req,
         string token, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<ApprovalLinkHandlers>(durable, h => h.GetAsync(req.HttpContext, token, ct));
+        req.RunOpen<ApprovalLinkHandlers>(durable, h => h.GetAsync(req.HttpContext, token, ct));
 
     [Function("RecordApprovalDecision")]
     public Task<IActionResult> RecordDecision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApprovalRoutes.Decision)] HttpRequest req,
         string token, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<ApprovalLinkHandlers>(durable, h => h.PostAsync(req.HttpContext, token, ct));
+        req.RunOpen<ApprovalLinkHandlers>(durable, h => h.PostAsync(req.HttpContext, token, ct));
 
     [Function("SlackInteractions")]
     public Task<IActionResult> SlackInteractions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApprovalRoutes.SlackInteractions)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<SlackInteractionHandler>(durable, h => h.HandleAsync(req, ct));
+        req.RunOpen<SlackInteractionHandler>(durable, h => h.HandleAsync(req, ct));
 }

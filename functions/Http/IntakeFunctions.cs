@@ -15,11 +15,11 @@ public sealed class IntakeFunctions
     public Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = IntakeRoutes.RequestsRoute)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<IntakeApi>(durable, api => api.SubmitAsync(req.HttpContext, ct));
+        req.RunOpen<IntakeApi>(durable, api => api.SubmitAsync(req.HttpContext, ct));
 
     [Function("DownloadIntakeFile")]
     public Task<IActionResult> Download(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = IntakeRoutes.FilesRoute)] HttpRequest req,
         string path, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<IntakeApi>(durable, api => api.DownloadAsync(path, req.Query["expires"], req.Query["sig"], ct));
+        req.RunOpen<IntakeApi>(durable, api => api.DownloadAsync(path, req.Query["expires"], req.Query["sig"], ct));
 }

@@ -11,15 +11,16 @@ using Serverless.Api.Workflows;
 namespace Serverless.Functions.Http;
 
 /// <summary>Every route of the embedded host's MapWorkflowApi (same methods, same paths under the "api" route
-/// prefix of host.json), each a one-liner into the same Serverless.Api handler. Authorization is Anonymous
-/// because authentication (API keys, signatures, signed links) lives in the shared handlers.</summary>
+/// prefix of host.json), each a one-liner into the same Serverless.Api handler. Authorization is Anonymous at the
+/// Functions level because authentication is ours: <c>Run</c> checks the management key (Api:ApiKeys) through the
+/// shared SharedHandlerPipeline, exactly as the embedded host's endpoint filter does; health is open.</summary>
 public sealed class WorkflowApiFunctions
 {
     [Function("GetHealth")]
     public Task<IActionResult> GetHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<HealthHandler>(durable, h => h.GetAsync(ct));
+        req.RunOpen<HealthHandler>(durable, h => h.GetAsync(ct));
 
     [Function("ListWorkflows")]
     public Task<IActionResult> ListWorkflows(

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Serverless.Api;
+using Serverless.Api.Security;
 using Serverless.Functions.Tests.Source;
 
 namespace Serverless.Functions.Tests.Parity;
@@ -56,6 +58,28 @@ public sealed partial class HostParityTests(EmbeddedHostFactory host) : IClassFi
         var expected = hosted.Where(n => !HostedServicesNotInFunctions.ContainsKey(n)).Select(TimerNameFor).ToList();
         timers.Should().BeEquivalentTo(expected, "SchedulerService pairs with the timer function 'Scheduler', RetentionService with 'Retention', ...");
         HostedServicesNotInFunctions.Keys.Should().BeSubsetOf(hosted, "an exception for a hosted service that no longer exists is stale");
+    }
+
+    [Fact]
+    public void EveryRoute_NeedsTheManagementKeyInBothHostsOrInNeither()
+    {
+        var hostProtection = host.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => (Key: Key(m, e.RoutePattern.RawText ?? ""), Protected: e.Metadata.GetMetadata<ManagementEndpointMetadata>() is not null)))
+            .GroupBy(r => r.Key)
+            .ToDictionary(g => g.Key, g => g.Any(r => r.Protected), StringComparer.Ordinal);
+
+        foreach (var function in FunctionsSource.Functions.Where(f => f.Trigger == "http"))
+        {
+            var call = (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)function.Method.ExpressionBody!.Expression).Expression;
+            var keyed = call.Name.Identifier.Text == "Run";
+            foreach (var method in function.Methods)
+            {
+                var route = Key(method, $"{ApiRoutes.Prefix}/{function.Route}");
+                keyed.Should().Be(hostProtection[route],
+                    $"{function.Name} ({route}) must use req.Run (management key) exactly where the embedded host requires the key, and req.RunOpen elsewhere");
+            }
+        }
     }
 
     [Fact]

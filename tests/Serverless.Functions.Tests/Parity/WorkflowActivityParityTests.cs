@@ -43,6 +43,7 @@ public sealed class WorkflowActivityParityTests : IDisposable
     {
         ["AddApplicationInsightsTelemetryWorkerService"] = "telemetry (Functions-only package); registers no activity",
         ["ConfigureFunctionsApplicationInsights"] = "telemetry (Functions-only package); registers no activity",
+        ["PostConfigure"] = "adjusts ApiOptions (management key required behind the Functions host); registers no activity",
     };
 
     private readonly string dataFolder = Directory.CreateTempSubdirectory("functions-activities-").FullName;
