@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Api;
+using Serverless.Api.Webhooks;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Functions.Durable;
@@ -20,7 +21,8 @@ builder.Services
     .AddConnectors(builder.Configuration)
     .AddApprovals(builder.Configuration)
     .AddRequestHandler(builder.Configuration)
-    .AddWorkflowApi();
+    .AddWorkflowApi()
+    .AddWebhookTriggers(builder.Configuration);
 
 // Every request reaches the worker from the Functions host over loopback, so loopback proves nothing here: the
 // management key is required unless a setting says otherwise (the local.settings.json the azd hook writes does).

@@ -1,5 +1,6 @@
 using Serverless.Api;
 using Serverless.Api.Security;
+using Serverless.Api.Webhooks;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
@@ -22,11 +23,13 @@ builder.Services
     .AddApprovals(builder.Configuration)
     .AddRequestHandler(builder.Configuration)
     .AddDemoActivities(builder.Configuration)
-    .AddWorkflowApi();
+    .AddWorkflowApi()
+    .AddWebhookTriggers(builder.Configuration);
 
 var app = builder.Build();
 app.UseProblemResponses();
 app.MapWorkflowApi();
+app.MapWebhookTriggers();
 app.MapGroup("").RequireManagementKey().MapSandboxApi();
 app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
 app.MapIntakeApi();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.Hosting;
 using Serverless.Api;
+using Serverless.Api.Webhooks;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Engine.Definitions;
@@ -36,6 +37,7 @@ public sealed class WorkflowActivityParityTests : IDisposable
         ["AddApprovals"] = (s, c) => s.AddApprovals(c),
         ["AddRequestHandler"] = (s, c) => s.AddRequestHandler(c),
         ["AddWorkflowApi"] = (s, _) => s.AddWorkflowApi(),
+        ["AddWebhookTriggers"] = (s, c) => s.AddWebhookTriggers(c),
     };
 
     /// <summary>Program.cs's calls this test leaves out, with the reason.</summary>
