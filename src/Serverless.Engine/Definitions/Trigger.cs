@@ -21,7 +21,7 @@ public static class TriggerTypes
     public static readonly IReadOnlyList<string> All = [Webhook, Schedule, Event, Mailbox, Manual];
 }
 
-/// <summary>Started by an HTTP request on <see cref="Route"/> (under /api).</summary>
+/// <summary>Started by an HTTP POST on /api/hooks/{<see cref="Route"/>}, authenticated by <see cref="Auth"/>.</summary>
 public sealed record WebhookTrigger(string Route, string Auth = WebhookAuth.ApiKey) : Trigger;
 
 public static class WebhookAuth
@@ -38,7 +38,7 @@ public sealed record ScheduleTrigger(string Cron, string TimeZone = "UTC") : Tri
 /// <summary>Started once per message published on <see cref="Channel"/> whose payload matches the condition.</summary>
 public sealed record EventTrigger(string Channel, Condition? Condition = null) : Trigger;
 
-/// <summary>Started once per new message in the named mailbox.</summary>
+/// <summary>Started once per new message in the named mailbox (the IMAP poller arrives with the email agent).</summary>
 public sealed record MailboxTrigger(string Mailbox) : Trigger;
 
 public sealed record ManualTrigger : Trigger;
