@@ -13,24 +13,10 @@ internal static class JsonBody
 
     public static async Task<(JsonNode? Value, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        var (bytes, tooLarge) = await BoundedBody.ReadRequestAsync(request, maxBytes, cancellationToken);
+        if (tooLarge is not null)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-
-        byte[]? bytes;
-        try
-        {
-            bytes = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, ApiProblems.TooLarge(maxBytes));
-        }
-
-        if (bytes is null)
-        {
-            return (null, ApiProblems.TooLarge(maxBytes));
+            return (null, tooLarge);
         }
 
         if (IsBlank(bytes))
@@ -54,25 +40,6 @@ internal static class JsonBody
                 title: "The request body is not valid JSON.",
                 extensions: new Dictionary<string, object?> { ["line"] = line, ["position"] = position }));
         }
-    }
-
-    /// <summary>Null when the stream holds more than <paramref name="maxBytes"/> (chunked bodies have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static bool IsBlank(byte[] bytes)

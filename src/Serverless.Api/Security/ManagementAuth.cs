@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,9 +14,8 @@ namespace Serverless.Api.Security;
 /// </summary>
 /// <remarks>
 /// A request passes when it carries one of the <c>Api:ApiKeys</c> in <c>X-API-Key</c> or
-/// <c>Authorization: Bearer</c>; keys are compared as SHA-256 hashes with
-/// <see cref="CryptographicOperations.FixedTimeEquals"/>, against every configured key, so neither the key's
-/// length nor which key matched shows in the timing. With no key configured and
+/// <c>Authorization: Bearer</c>, checked in constant time by <see cref="KeyRing"/>, so neither the key's length
+/// nor which key matched shows in the timing. With no key configured and
 /// <c>Api:AllowLoopbackWithoutKey</c> true, local requests pass without a key (see <see cref="IsLocal"/>).
 /// </remarks>
 public sealed class ManagementAuth
@@ -26,26 +23,26 @@ public sealed class ManagementAuth
     public const string ApiKeyHeader = "X-API-Key";
     private const string BearerScheme = "Bearer";
 
-    private readonly byte[][] keyHashes;
+    private readonly KeyRing keys;
     private readonly bool allowLocalWithoutKey;
     private readonly ILogger<ManagementAuth> logger;
 
     public ManagementAuth(IOptions<ApiOptions> options, ILogger<ManagementAuth> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        keyHashes = [.. options.Value.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).Select(Hash)];
+        keys = new KeyRing(options.Value.ApiKeys);
         allowLocalWithoutKey = options.Value.AllowLoopbackWithoutKey;
         this.logger = logger;
     }
 
     /// <summary>True when at least one key is configured (the loopback fallback is then off).</summary>
-    public bool KeysConfigured => keyHashes.Length > 0;
+    public bool KeysConfigured => !keys.IsEmpty;
 
     /// <summary>What the request proves; <see cref="ManagementAuthResult.Succeeded"/> says whether it may proceed.</summary>
     public ManagementAuthResult Authenticate(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (keyHashes.Length == 0)
+        if (keys.IsEmpty)
         {
             if (!allowLocalWithoutKey)
             {
@@ -66,7 +63,7 @@ public sealed class ManagementAuth
             return ManagementAuthResult.MissingKey;
         }
 
-        return Matches(presented) ? ManagementAuthResult.ValidKey : ManagementAuthResult.InvalidKey;
+        return keys.Contains(presented) ? ManagementAuthResult.ValidKey : ManagementAuthResult.InvalidKey;
     }
 
     /// <summary>Null when the request may proceed; otherwise the 401 problem to answer with (and a warning logged).</summary>
@@ -117,20 +114,6 @@ public sealed class ManagementAuth
 
         return IPAddress.IsLoopback(remote);
     }
-
-    private bool Matches(string presented)
-    {
-        var hash = Hash(presented);
-        var match = false;
-        foreach (var expected in keyHashes)
-        {
-            match |= CryptographicOperations.FixedTimeEquals(hash, expected);
-        }
-
-        return match;
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>X-API-Key first, then Authorization: Bearer. A header given twice, or an Authorization header of
     /// another scheme with no X-API-Key, is malformed (refused, not ignored).</summary>

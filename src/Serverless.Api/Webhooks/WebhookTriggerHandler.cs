@@ -54,7 +54,7 @@ public sealed class WebhookTriggerHandler(
             return refusal;
         }
 
-        var idempotencyKey = ReadIdempotencyKey(request, out var error);
+        var idempotencyKey = StartInstanceHandler.ReadIdempotencyKey(request, out var error);
         if (error is not null)
         {
             return ApiProblems.Invalid(StartInstanceHandler.IdempotencyKeyHeader, error, request.Path);
@@ -135,7 +135,7 @@ public sealed class WebhookTriggerHandler(
                     return Refuse(route, workflowId, headerError);
                 }
 
-                var (raw, tooLarge) = await ReadRawAsync(request, maxBytes, cancellationToken);
+                var (raw, tooLarge) = await BoundedBody.ReadRequestAsync(request, maxBytes, cancellationToken);
                 if (tooLarge is not null)
                 {
                     return tooLarge;
@@ -167,55 +167,6 @@ public sealed class WebhookTriggerHandler(
         var setting = WebhookOptions.Setting(settingName);
         WebhookLog.NotConfigured(logger, route, workflowId, setting);
         return WebhookProblems.NotConfigured(workflowId, route, auth, setting);
-    }
-
-    /// <summary>The raw body for the signature, bounded like JsonBody (413 over Api:MaxRequestBodyBytes).</summary>
-    private static async Task<(byte[] Body, IResult? Problem)> ReadRawAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return ([], ApiProblems.TooLarge(maxBytes));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return ([], ApiProblems.TooLarge(maxBytes));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ([], ApiProblems.TooLarge(maxBytes));
-        }
-
-        return (buffer.ToArray(), null);
-    }
-
-    private static string? ReadIdempotencyKey(HttpRequest request, out string? error)
-    {
-        error = null;
-        if (!request.Headers.TryGetValue(StartInstanceHandler.IdempotencyKeyHeader, out var values) || values.Count == 0)
-        {
-            return null;
-        }
-
-        if (values.Count > 1)
-        {
-            error = $"The {StartInstanceHandler.IdempotencyKeyHeader} header must be given once.";
-            return null;
-        }
-
-        error = Validate.Identifier(values[0], StartInstanceHandler.IdempotencyKeyHeader);
-        return error is null ? values[0] : null;
     }
 
     private static JsonObject SafeHeaders(IHeaderDictionary headers)

@@ -82,7 +82,8 @@ public sealed class StartInstanceHandler(
         return Results.Ok(body);
     }
 
-    private static string? ReadIdempotencyKey(HttpRequest request, out string? error)
+    /// <summary>The Idempotency-Key header (at most once, a valid identifier), shared with webhook triggers.</summary>
+    internal static string? ReadIdempotencyKey(HttpRequest request, out string? error)
     {
         error = null;
         if (!request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) || values.Count == 0)

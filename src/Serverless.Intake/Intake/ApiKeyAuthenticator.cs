@@ -1,53 +1,30 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Security;
 
 namespace Serverless.Intake.Intake;
 
-/// <summary>Checks X-API-Key against the configured keys in constant time: both sides are hashed to the same
-/// length and compared with <see cref="CryptographicOperations.FixedTimeEquals"/>, every key, no early exit.</summary>
+/// <summary>Checks X-API-Key against RequestHandler:Intake:ApiKeys with the shared constant-time <see cref="KeyRing"/>.
+/// With no key configured, a Development host accepts the development key; any other host refuses every request.</summary>
 internal sealed class ApiKeyAuthenticator
 {
     public const string Header = "X-API-Key";
 
-    private readonly byte[][] keyHashes;
+    private readonly KeyRing keys;
 
     public ApiKeyAuthenticator(IOptions<IntakeOptions> options, IHostEnvironment environment)
     {
-        var keys = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
-        UsesDevelopmentKey = keys.Count == 0 && environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.Value.DevelopmentApiKey);
-        if (UsesDevelopmentKey)
-        {
-            keys.Add(options.Value.DevelopmentApiKey);
-        }
-
-        keyHashes = keys.Select(Hash).ToArray();
+        var configured = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
+        UsesDevelopmentKey = configured.Count == 0 && environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.Value.DevelopmentApiKey);
+        keys = new KeyRing(UsesDevelopmentKey ? [options.Value.DevelopmentApiKey] : configured);
     }
 
     public bool UsesDevelopmentKey { get; }
 
-    public bool HasKeys => keyHashes.Length > 0;
+    public bool HasKeys => !keys.IsEmpty;
 
     /// <summary>The SHA-256 of the first key, used to sign file links when no dedicated secret is set.</summary>
-    public byte[]? FirstKeyHash => keyHashes.Length > 0 ? keyHashes[0] : null;
+    public byte[]? FirstKeyHash => keys.FirstHash;
 
-    public bool IsValid(string? presented)
-    {
-        if (string.IsNullOrEmpty(presented))
-        {
-            return false;
-        }
-
-        var hash = Hash(presented);
-        var match = false;
-        foreach (var known in keyHashes)
-        {
-            match |= CryptographicOperations.FixedTimeEquals(hash, known);
-        }
-
-        return match;
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    public bool IsValid(string? presented) => keys.Contains(presented);
 }

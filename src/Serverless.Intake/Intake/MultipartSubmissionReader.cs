@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Serverless.Api.Http;
 
 namespace Serverless.Intake.Intake;
 
@@ -84,7 +85,7 @@ internal sealed class MultipartSubmissionReader(FileStager stager, IOptions<Inta
 
     private static async Task<string?> ReadTextAsync(Stream body, CancellationToken cancellationToken)
     {
-        var bytes = await BodyReader.ReadLimitedAsync(body, MaxTextFieldBytes, cancellationToken);
+        var bytes = await BoundedBody.ReadAsync(body, MaxTextFieldBytes, cancellationToken);
         if (bytes is null)
         {
             await BodyReader.DrainAsync(body, cancellationToken);

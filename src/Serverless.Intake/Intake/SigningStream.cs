@@ -1,3 +1,5 @@
+using Serverless.Api.Security;
+
 namespace Serverless.Intake.Intake;
 
 /// <summary>Passes the request body through while feeding every byte read to a <see cref="SignatureCheck"/>.</summary>
