@@ -20,22 +20,65 @@ public sealed class ClickUpClient(HttpClient http, IOptionsMonitor<ClickUpOption
         return ClickUpPayloads.ReadTask(await SendAsync(request, cancellationToken));
     }
 
-    public async Task<ClickUpTask> CreateSubtaskAsync(string parentTaskId, string name, string description, CancellationToken cancellationToken)
+    public async Task<ClickUpTask> CreateSubtaskAsync(string parentTaskId, string name, string description, string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
-        var parent = await GetTaskAsync(parentTaskId, cancellationToken);
+        var guarded = !string.IsNullOrWhiteSpace(idempotencyKey);
+        var path = $"api/v2/task/{Uri.EscapeDataString(parentTaskId)}" + (guarded ? "?include_subtasks=true" : "");
+        using var read = Request(HttpMethod.Get, path, null);
+        var parentNode = await SendAsync(read, cancellationToken);
+        var parent = ClickUpPayloads.ReadTask(parentNode);
         if (string.IsNullOrEmpty(parent.ListId))
         {
             throw new ActivityException(ErrorKinds.Permanent, $"ClickUp task {parentTaskId} has no list: cannot add a subtask.");
         }
 
-        using var request = Request(HttpMethod.Post, $"api/v2/list/{Uri.EscapeDataString(parent.ListId)}/task",
-            ClickUpPayloads.Subtask(parent.Id, name, description));
-        var created = ClickUpPayloads.ReadTask(await SendAsync(request, cancellationToken));
-        return created with
+        if (guarded && await FindMarkedSubtaskAsync(parentNode, name, idempotencyKey!, cancellationToken) is { } existing)
         {
-            ListId = created.ListId.Length > 0 ? created.ListId : parent.ListId,
-            ParentId = created.ParentId ?? parent.Id,
-        };
+            return Complete(ClickUpPayloads.ReadTask(existing), parent);
+        }
+
+        using var request = Request(HttpMethod.Post, $"api/v2/list/{Uri.EscapeDataString(parent.ListId)}/task",
+            ClickUpPayloads.Subtask(parent.Id, name, description, idempotencyKey));
+        return Complete(ClickUpPayloads.ReadTask(await SendAsync(request, cancellationToken)), parent);
+    }
+
+    private static ClickUpTask Complete(ClickUpTask task, ClickUpTask parent) => task with
+    {
+        ListId = task.ListId.Length > 0 ? task.ListId : parent.ListId,
+        ParentId = task.ParentId ?? parent.Id,
+    };
+
+    /// <summary>The parent's subtask (from include_subtasks=true) whose description carries the marker of the key. A
+    /// subtask listed without any description field is read on its own, but only when its name is the one to create.</summary>
+    private async Task<JsonNode?> FindMarkedSubtaskAsync(JsonNode parent, string name, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (parent["subtasks"] is not JsonArray subtasks)
+        {
+            return null;
+        }
+
+        foreach (var subtask in subtasks.OfType<JsonNode>())
+        {
+            if (ClickUpPayloads.HasDescription(subtask))
+            {
+                if (ClickUpPayloads.CarriesMarker(subtask, idempotencyKey))
+                {
+                    return subtask;
+                }
+            }
+            else if (subtask["name"]?.ToString() == name && subtask["id"]?.ToString() is { Length: > 0 } id)
+            {
+                using var request = Request(HttpMethod.Get, $"api/v2/task/{Uri.EscapeDataString(id)}", null);
+                var full = await SendAsync(request, cancellationToken);
+                if (ClickUpPayloads.CarriesMarker(full, idempotencyKey))
+                {
+                    return full;
+                }
+            }
+        }
+
+        return null;
     }
 
     private async Task<JsonNode> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -40,6 +40,16 @@ public sealed partial class HubSpotClient(HttpClient http, IOptionsMonitor<HubSp
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.CurrentValue;
+        if (HubSpotPayloads.IdempotencySearch(request, settings) is { } search)
+        {
+            var found = await PostAsync("crm/v3/objects/tickets/search", search, cancellationToken);
+            if (found["results"] is JsonArray { Count: > 0 } results)
+            {
+                var existing = HubSpotPayloads.IdOf(results[0]);
+                return new HubSpotTicket(existing, settings.TicketUrl(existing));
+            }
+        }
+
         var answer = await PostAsync("crm/v3/objects/tickets", HubSpotPayloads.Ticket(request, settings), cancellationToken);
         var id = HubSpotPayloads.IdOf(answer);
         return new HubSpotTicket(id, settings.TicketUrl(id));

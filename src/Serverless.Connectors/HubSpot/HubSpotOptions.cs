@@ -34,6 +34,11 @@ public sealed class HubSpotOptions
     /// <summary>Internal name of the custom ticket property holding "reclassified" (true/false); empty: not sent.</summary>
     public string? ReclassifiedProperty { get; set; }
 
+    /// <summary>Internal name of a custom single-line text ticket property that holds the activity's idempotency key.
+    /// When set, ticket creation first searches for a ticket carrying the key and returns it, so a retried step does
+    /// not create a second ticket. Empty: no search, and a step retried after a crash mid-call can duplicate the ticket.</summary>
+    public string? IdempotencyProperty { get; set; }
+
     /// <summary>HubSpot's search API allows about 5 requests per second per account: stay under it.</summary>
     public ConnectorRateLimit RateLimit { get; set; } = new() { PermitLimit = 4, TokensPerPeriod = 4, ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
 

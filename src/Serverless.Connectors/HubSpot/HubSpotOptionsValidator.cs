@@ -24,6 +24,12 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
             problems.Add($"{s}:PortalId = '{options.PortalId}' is not a HubSpot account id (digits only).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.IdempotencyProperty)
+            && !(char.IsAsciiLetterLower(options.IdempotencyProperty[0]) && options.IdempotencyProperty.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')))
+        {
+            problems.Add($"{s}:IdempotencyProperty = '{options.IdempotencyProperty}' is not a HubSpot property internal name (lower-case letters, digits and _, starting with a letter).");
+        }
+
         problems.AddRange(options.RateLimit.Problems(s));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

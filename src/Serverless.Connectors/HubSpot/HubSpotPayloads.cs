@@ -21,6 +21,25 @@ internal static class HubSpotPayloads
         ["limit"] = 1,
     };
 
+    /// <summary>POST /crm/v3/objects/tickets/search body: tickets whose property EQ value (at most one is expected).</summary>
+    public static JsonObject SearchTicketByProperty(string propertyName, string value) => new()
+    {
+        ["filterGroups"] = new JsonArray(new JsonObject
+        {
+            ["filters"] = new JsonArray(new JsonObject { ["propertyName"] = propertyName, ["operator"] = "EQ", ["value"] = value }),
+        }),
+        ["properties"] = new JsonArray(propertyName),
+        ["sorts"] = new JsonArray(new JsonObject { ["propertyName"] = "createdate", ["direction"] = "ASCENDING" }),
+        ["limit"] = 1,
+    };
+
+    /// <summary>The ticket-search body for this request, or null when there is nothing to search on (no
+    /// IdempotencyProperty setting or no key): then creation is not deduplicated.</summary>
+    public static JsonObject? IdempotencySearch(HubSpotTicketRequest request, HubSpotOptions options) =>
+        string.IsNullOrWhiteSpace(options.IdempotencyProperty) || string.IsNullOrWhiteSpace(request.IdempotencyKey)
+            ? null
+            : SearchTicketByProperty(options.IdempotencyProperty, request.IdempotencyKey);
+
     public static JsonObject Contact(string email, string? firstName, string? lastName)
     {
         var properties = new JsonObject { ["email"] = email };
@@ -53,6 +72,8 @@ internal static class HubSpotPayloads
         {
             properties[name] = value;
         }
+
+        Set(properties, options.IdempotencyProperty, string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey);
 
         return new JsonObject
         {

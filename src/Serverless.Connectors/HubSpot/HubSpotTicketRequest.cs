@@ -14,6 +14,11 @@ public sealed record HubSpotTicketRequest(string Subject, string Content, string
 
     public bool? Reclassified { get; init; }
 
+    /// <summary>The activity's idempotency key (the same on every attempt of the step). With
+    /// Connectors:HubSpot:IdempotencyProperty set, it is stored in that property and an existing ticket carrying it is
+    /// returned instead of creating another one; otherwise it is not sent.</summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>Any other ticket properties, by internal name.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 }

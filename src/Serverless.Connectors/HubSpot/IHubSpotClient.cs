@@ -11,6 +11,9 @@ public interface IHubSpotClient
     /// so a retried creation is safe.</summary>
     Task<HubSpotContact> CreateContactAsync(string email, string? firstName, string? lastName, CancellationToken cancellationToken);
 
-    /// <summary>POST /crm/v3/objects/tickets with an association to the contact (HUBSPOT_DEFINED type 16).</summary>
+    /// <summary>POST /crm/v3/objects/tickets with an association to the contact (HUBSPOT_DEFINED type 16). With
+    /// Connectors:HubSpot:IdempotencyProperty set and request.IdempotencyKey given, it first runs
+    /// POST /crm/v3/objects/tickets/search on that property EQ the key and returns the ticket found, so a retried
+    /// creation is safe; the new ticket carries the key in that property.</summary>
     Task<HubSpotTicket> CreateTicketAsync(HubSpotTicketRequest request, CancellationToken cancellationToken);
 }

@@ -18,7 +18,8 @@ internal sealed class SandboxClickUpClient(SandboxRecorder recorder) : IClickUpC
         return task;
     }
 
-    public async Task<ClickUpTask> CreateSubtaskAsync(string parentTaskId, string name, string description, CancellationToken cancellationToken)
+    public async Task<ClickUpTask> CreateSubtaskAsync(string parentTaskId, string name, string description, string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         var id = SandboxIds.Alphanumeric(recorder.Context.IdempotencyKey, "clickup-subtask");
         var task = new ClickUpTask(id, name, SandboxListId, $"https://app.clickup.com/t/{id}", parentTaskId);
@@ -26,7 +27,7 @@ internal sealed class SandboxClickUpClient(SandboxRecorder recorder) : IClickUpC
         {
             ["method"] = "POST",
             ["path"] = $"/api/v2/list/{{list of task {parentTaskId}}}/task",
-            ["body"] = ClickUpPayloads.Subtask(parentTaskId, name, description),
+            ["body"] = ClickUpPayloads.Subtask(parentTaskId, name, description, idempotencyKey),
         }, ToJson(task), cancellationToken);
         return task;
     }

@@ -46,7 +46,7 @@ public sealed class ClickUpClientTests : IAsyncLifetime
     public async Task CreateSubtask_UnderParent_PostsToParentsListWithParentSet()
     {
         var subtask = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Modélisation 3D - maison R+1",
-            "Demandeur : client@example.fr\nTicket : https://app.hubspot.com/contacts/1/record/0-5/2", default);
+            "Demandeur : client@example.fr\nTicket : https://app.hubspot.com/contacts/1/record/0-5/2", null, default);
 
         subtask.ParentId.Should().Be(FakeClickUpServer.ParentTaskId);
         subtask.ListId.Should().Be(FakeClickUpServer.ListId);
@@ -58,6 +58,63 @@ public sealed class ClickUpClientTests : IAsyncLifetime
         post.Body["parent"]!.GetValue<string>().Should().Be(FakeClickUpServer.ParentTaskId);
         post.Body["markdown_description"]!.GetValue<string>().Should().Contain("client@example.fr");
         _server.Tasks.Should().ContainKey(subtask.Id);
+    }
+
+    [Fact]
+    public async Task CreateSubtask_WithoutKey_SendsNoMarkerAndRetryDuplicates()
+    {
+        await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", null, default);
+        await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", null, default);
+
+        _server.SubtasksOf(FakeClickUpServer.ParentTaskId).Should().HaveCount(2, "without a key nothing tells a retry from a new subtask");
+        _server.Markdown.Values.Should().AllSatisfy(m => m.Should().Be("Desc"));
+    }
+
+    [Fact]
+    public async Task CreateSubtask_RetriedWithSameKey_CreatesOneSubtaskAndReturnsIt()
+    {
+        var first = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Demandeur : a@example.fr", "inst-1:subtask", default);
+        var second = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Demandeur : a@example.fr", "inst-1:subtask", default);
+
+        second.Should().Be(first);
+        _server.SubtasksOf(FakeClickUpServer.ParentTaskId).Should().ContainSingle();
+        _server.Requests.Count(r => r.Method == "POST").Should().Be(1);
+        _server.Markdown[first.Id].Should().EndWith("\n\nRef: `inst-1:subtask`");
+        _server.Tasks[first.Id]["description"]!.GetValue<string>().Should().EndWith("Ref: inst-1:subtask", "ClickUp gives the text back without the code marks");
+    }
+
+    [Fact]
+    public async Task CreateSubtask_DifferentKeys_CreatesTwo_EvenWhenOneKeyPrefixesTheOther()
+    {
+        var a = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", "inst-1:step:10", default);
+        var b = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", "inst-1:step:1", default);
+
+        b.Id.Should().NotBe(a.Id);
+        _server.SubtasksOf(FakeClickUpServer.ParentTaskId).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task CreateSubtask_SubtasksListedWithoutDescription_ReadsTheSameNamedOneAndFindsIt()
+    {
+        var first = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", "inst-2:subtask", default);
+        await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Autre", "Desc", "inst-3:subtask", default);
+        _server.SubtasksWithoutDescription = true;
+
+        var again = await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", "inst-2:subtask", default);
+
+        again.Id.Should().Be(first.Id);
+        _server.SubtasksOf(FakeClickUpServer.ParentTaskId).Should().HaveCount(2);
+        _server.Requests.Last().Path.Should().Be($"/api/v2/task/{first.Id}", "only the subtask with the same name is read on its own");
+    }
+
+    [Fact]
+    public async Task CreateSubtask_WithKey_ReadsParentWithSubtasks()
+    {
+        await Client.CreateSubtaskAsync(FakeClickUpServer.ParentTaskId, "Sujet", "Desc", "inst-4:subtask", default);
+
+        var get = _server.Requests.First();
+        get.Method.Should().Be("GET");
+        get.Path.Should().Be($"/api/v2/task/{FakeClickUpServer.ParentTaskId}");
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Serverless.Connectors.Tests.Fakes;
 
 /// <summary>HubSpot CRM v3 as documented: Bearer private-app token, contacts search (filterGroups, email EQ), contact
 /// create (409 "Contact already exists. Existing ID: n"), ticket create with associations (HUBSPOT_DEFINED, type 16
-/// ticket -> contact), and the documented error body {status, message, correlationId, category}.</summary>
+/// ticket -> contact), tickets search (filterGroups, any property EQ), and the documented error body
+/// {status, message, correlationId, category}.</summary>
 public sealed class FakeHubSpotServer : FakeApiServer
 {
     public const string Token = "pat-eu1-11111111-2222-3333-4444-555555555555";
@@ -18,6 +19,9 @@ public sealed class FakeHubSpotServer : FakeApiServer
     public ConcurrentDictionary<string, JsonObject> Contacts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public ConcurrentQueue<JsonNode> Tickets { get; } = new();
+
+    /// <summary>The tickets created, by id, as HubSpot stores them (id, properties, createdAt).</summary>
+    public ConcurrentDictionary<string, JsonObject> CreatedTickets { get; } = new();
 
     public static async Task<FakeHubSpotServer> StartNewAsync()
     {
@@ -39,6 +43,7 @@ public sealed class FakeHubSpotServer : FakeApiServer
     protected override void Map(WebApplication app)
     {
         app.MapPost("/crm/v3/objects/contacts/search", (HttpContext c) => Authorized(c) ?? Search(Body(c)));
+        app.MapPost("/crm/v3/objects/tickets/search", (HttpContext c) => Authorized(c) ?? SearchTickets(Body(c)));
         app.MapPost("/crm/v3/objects/contacts", (HttpContext c) => Authorized(c) ?? CreateContact(Body(c)));
         app.MapPost("/crm/v3/objects/tickets", (HttpContext c) => Authorized(c) ?? CreateTicket(Body(c)));
     }
@@ -64,6 +69,44 @@ public sealed class FakeHubSpotServer : FakeApiServer
         }
 
         return Json(200, new JsonObject { ["total"] = results.Count, ["results"] = results }.ToJsonString());
+    }
+
+    private IResult SearchTickets(JsonNode? body)
+    {
+        var filter = body?["filterGroups"]?[0]?["filters"]?[0];
+        var property = filter?["propertyName"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(property) || filter!["operator"]?.GetValue<string>() != "EQ")
+        {
+            return Json(400, Error("Invalid input JSON: expected filterGroups[].filters[] with propertyName/operator/value", "VALIDATION_ERROR"));
+        }
+
+        var value = filter["value"]?.GetValue<string>();
+        var limit = body!["limit"]?.GetValue<int>() ?? 10;
+        var requested = body["properties"] is JsonArray names ? names.Select(n => n!.GetValue<string>()).ToList() : [];
+        var matches = CreatedTickets.Values
+            .Where(t => t["properties"]?[property]?.GetValue<string>() == value)
+            .OrderBy(t => long.Parse(t["id"]!.GetValue<string>(), CultureInfo.InvariantCulture))
+            .ToList();
+        var results = new JsonArray();
+        foreach (var ticket in matches.Take(limit))
+        {
+            var properties = new JsonObject { ["hs_object_id"] = ticket["id"]!.DeepClone(), ["createdate"] = ticket["createdAt"]!.DeepClone() };
+            foreach (var name in requested)
+            {
+                properties[name] = ticket["properties"]?[name]?.DeepClone();
+            }
+
+            results.Add(new JsonObject
+            {
+                ["id"] = ticket["id"]!.DeepClone(),
+                ["properties"] = properties,
+                ["createdAt"] = ticket["createdAt"]!.DeepClone(),
+                ["updatedAt"] = ticket["createdAt"]!.DeepClone(),
+                ["archived"] = false,
+            });
+        }
+
+        return Json(200, new JsonObject { ["total"] = matches.Count, ["results"] = results }.ToJsonString());
     }
 
     private IResult CreateContact(JsonNode? body)
@@ -110,6 +153,7 @@ public sealed class FakeHubSpotServer : FakeApiServer
             ["createdAt"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["archived"] = false,
         };
+        CreatedTickets[ticket["id"]!.GetValue<string>()] = (JsonObject)ticket.DeepClone();
         return Json(201, ticket.ToJsonString());
     }
 

@@ -110,6 +110,74 @@ public sealed class HubSpotClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateTicket_RetriedWithSameKey_CreatesOneTicketAndReturnsIt()
+    {
+        using var host = ConnectorTestHost.Create(WithIdempotency(_server.Url));
+        var client = host.Connector<IHubSpotClient>();
+        var contactId = _server.AddContact("client@example.fr", "Client", "Test");
+        var request = new HubSpotTicketRequest("Sujet", "Contenu", contactId) { IdempotencyKey = "inst-1:ticket" };
+
+        var first = await client.CreateTicketAsync(request, default);
+        var second = await client.CreateTicketAsync(request, default);
+
+        second.Should().Be(first);
+        second.Url.Should().Be($"https://app.hubspot.com/contacts/143210/record/0-5/{first.Id}");
+        _server.Tickets.Should().ContainSingle();
+        _server.Tickets.Single()["properties"]!["serverless_idempotency_key"]!.GetValue<string>().Should().Be("inst-1:ticket");
+        var searches = _server.Requests.Where(r => r.Path == "/crm/v3/objects/tickets/search").ToList();
+        searches.Should().HaveCount(2);
+        var filter = searches[0].Body!["filterGroups"]![0]!["filters"]![0]!;
+        filter["propertyName"]!.GetValue<string>().Should().Be("serverless_idempotency_key");
+        filter["operator"]!.GetValue<string>().Should().Be("EQ");
+        filter["value"]!.GetValue<string>().Should().Be("inst-1:ticket");
+    }
+
+    [Fact]
+    public async Task CreateTicket_DifferentKeys_CreatesTwoTickets()
+    {
+        using var host = ConnectorTestHost.Create(WithIdempotency(_server.Url));
+        var client = host.Connector<IHubSpotClient>();
+        var contactId = _server.AddContact("client@example.fr", "Client", "Test");
+
+        var a = await client.CreateTicketAsync(new HubSpotTicketRequest("Sujet", "Contenu", contactId) { IdempotencyKey = "inst-1:ticket" }, default);
+        var b = await client.CreateTicketAsync(new HubSpotTicketRequest("Sujet", "Contenu", contactId) { IdempotencyKey = "inst-2:ticket" }, default);
+
+        b.Id.Should().NotBe(a.Id);
+        _server.Tickets.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task CreateTicket_WithoutIdempotencyProperty_DoesNotSearchAndARetryDuplicates()
+    {
+        var contactId = _server.AddContact("client@example.fr", "Client", "Test");
+        var request = new HubSpotTicketRequest("Sujet", "Contenu", contactId) { IdempotencyKey = "inst-1:ticket" };
+
+        await Client.CreateTicketAsync(request, default);
+        await Client.CreateTicketAsync(request, default);
+
+        _server.Tickets.Should().HaveCount(2, "without the setting there is nothing to find the first ticket by");
+        _server.Requests.Should().NotContain(r => r.Path == "/crm/v3/objects/tickets/search");
+        _server.Tickets.Should().AllSatisfy(t => t["properties"]!.AsObject().Select(p => p.Value!.ToString()).Should().NotContain("inst-1:ticket"));
+    }
+
+    [Fact]
+    public void IdempotencyProperty_NotAnInternalName_FailsValidation()
+    {
+        var settings = WithIdempotency(_server.Url);
+        settings["Connectors:HubSpot:IdempotencyProperty"] = "Idempotency Key";
+        using var host = ConnectorTestHost.Create(settings);
+
+        host.Invoking(h => h.ValidateOnStart()).Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*Connectors:HubSpot:IdempotencyProperty*");
+    }
+
+    private static Dictionary<string, string?> WithIdempotency(string url)
+    {
+        var settings = Settings(url, FakeHubSpotServer.Token);
+        settings["Connectors:HubSpot:IdempotencyProperty"] = "serverless_idempotency_key";
+        return settings;
+    }
+
+    [Fact]
     public async Task CreateTicket_UnknownContact_FailsAsValidationWithHubSpotMessage()
     {
         var act = () => Client.CreateTicketAsync(new HubSpotTicketRequest("Sujet", "Contenu", "999"), default);

@@ -19,7 +19,7 @@ public sealed class SandboxConnectorTests
         (await hubspot.FindContactByEmailAsync("client@example.fr", default)).Should().BeNull();
         var contact = await hubspot.CreateContactAsync("client@example.fr", "Client", "Test", default);
         var ticket = await hubspot.CreateTicketAsync(new HubSpotTicketRequest("Sujet", "Contenu", contact.Id), default);
-        var subtask = await host.Connector<IClickUpClient>(context).CreateSubtaskAsync(ClickUpOptions.SeedParentTaskId, "Sujet", "Desc", default);
+        var subtask = await host.Connector<IClickUpClient>(context).CreateSubtaskAsync(ClickUpOptions.SeedParentTaskId, "Sujet", "Desc", context.IdempotencyKey, default);
         await host.Connector<IEmailSender>(context).SendAsync(new EmailMessage(["admin@example.test"], "Nouveau ticket", "texte", "<p>html</p>"), default);
         await host.Connector<ISlackWebhook>(context).PostAsync(new SlackMessage("Nouveau ticket"), default);
 
@@ -68,6 +68,20 @@ public sealed class SandboxConnectorTests
 
         second.Should().Be(first);
         (await host.CallLog.ListAsync("retry-1", default)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_RecordedInTicketPropertyAndSubtaskMarker()
+    {
+        using var host = ConnectorTestHost.Create(new Dictionary<string, string?> { ["Connectors:HubSpot:IdempotencyProperty"] = "serverless_idempotency_key" });
+        var context = ConnectorTestHost.Context("marked-1", idempotencyKey: "marked-1:step");
+
+        await host.Connector<IHubSpotClient>(context).CreateTicketAsync(new HubSpotTicketRequest("S", "C", "1") { IdempotencyKey = context.IdempotencyKey }, default);
+        await host.Connector<IClickUpClient>(context).CreateSubtaskAsync(ClickUpOptions.SeedParentTaskId, "S", "Desc", context.IdempotencyKey, default);
+
+        var calls = await host.CallLog.ListAsync("marked-1", default);
+        calls.Single(c => c.Connector == "HubSpot").Request["body"]!["properties"]!["serverless_idempotency_key"]!.GetValue<string>().Should().Be("marked-1:step");
+        calls.Single(c => c.Connector == "ClickUp").Request["body"]!["markdown_description"]!.GetValue<string>().Should().Be("Desc\n\nRef: `marked-1:step`");
     }
 
     [Fact]

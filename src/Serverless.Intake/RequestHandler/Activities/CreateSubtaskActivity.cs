@@ -7,7 +7,8 @@ using Serverless.Runtime.Abstractions;
 namespace Serverless.Intake.RequestHandler.Activities;
 
 /// <summary>Step 5: a ClickUp subtask under Connectors:ClickUp:ParentTaskId, named after the objet, whose description
-/// gives the requester's email and the HubSpot ticket URL.</summary>
+/// gives the requester's email and the HubSpot ticket URL. The step's idempotency key goes to the connector, which
+/// marks the subtask with it and returns the existing subtask when the step is retried.</summary>
 internal sealed class CreateSubtaskActivity(IConnectorProvider<IClickUpClient> clickUp, IOptions<ClickUpOptions> options) : IActivity
 {
     public string Name => RequestHandlerNames.CreateSubtask;
@@ -24,7 +25,7 @@ internal sealed class CreateSubtaskActivity(IConnectorProvider<IClickUpClient> c
             - Demandeur : {email}
             - Ticket HubSpot : {ticketUrl}
             """;
-        var task = await clickUp.For(context).CreateSubtaskAsync(parent, objet, description, cancellationToken);
+        var task = await clickUp.For(context).CreateSubtaskAsync(parent, objet, description, context.IdempotencyKey, cancellationToken);
         return new JsonObject { ["subtaskId"] = task.Id, ["subtaskUrl"] = task.Url, ["parentTaskId"] = parent };
     }
 }

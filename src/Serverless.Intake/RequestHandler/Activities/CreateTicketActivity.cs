@@ -9,7 +9,9 @@ namespace Serverless.Intake.RequestHandler.Activities;
 
 /// <summary>Step 4: the HubSpot ticket associated with the contact. Its content carries the description, the file
 /// links, or the note "fichiers en attente" with the reason when storing the files failed. Pipeline and stage come
-/// from Connectors:HubSpot; type, source form and reclassification go to the properties named there.</summary>
+/// from Connectors:HubSpot; type, source form and reclassification go to the properties named there. The step's
+/// idempotency key goes with the request: with Connectors:HubSpot:IdempotencyProperty set, a retried step gets the
+/// ticket its first attempt created.</summary>
 internal sealed class CreateTicketActivity(IConnectorProvider<IHubSpotClient> hubSpot) : IActivity
 {
     public const string FilesPendingNote = "fichiers en attente";
@@ -28,6 +30,7 @@ internal sealed class CreateTicketActivity(IConnectorProvider<IHubSpotClient> hu
             RequestType = type,
             SourceForm = source,
             Reclassified = reclassified,
+            IdempotencyKey = context.IdempotencyKey,
         };
         var ticket = await hubSpot.For(context).CreateTicketAsync(request, cancellationToken);
         return new JsonObject { ["ticketId"] = ticket.Id, ["ticketUrl"] = ticket.Url };
