@@ -18,15 +18,8 @@ test_user="alice@$domain"
 test_password="secret"
 
 log() { echo "mail-services: $*" >&2; }
-port_open() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-wait_port() { # port name
-  for _ in $(seq 1 100); do port_open "$1" && return 0; sleep 0.1; done
-  log "$2 did not open 127.0.0.1:$1 (see $mail/log)"; return 1
-}
-wait_port_free() {
-  for _ in $(seq 1 50); do port_open "$1" || return 0; sleep 0.1; done
-  log "port $1 is still in use"; return 1
-}
+# shellcheck source=scripts/ports.sh
+source "$root/scripts/ports.sh"
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
 install_mail() {
@@ -124,8 +117,8 @@ start() {
     fi
     echo $! >"$mail/smtpd.pid"
   fi
-  wait_port "$imap_port" dovecot
-  wait_port "$smtp_port" opensmtpd
+  wait_port "$imap_port" dovecot 10 "$mail/log"
+  wait_port "$smtp_port" opensmtpd 10 "$mail/log"
 }
 
 remove_env() {

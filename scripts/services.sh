@@ -19,18 +19,8 @@ cosmos_key="C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZn
 
 log() { echo "services: $*" >&2; }
 
-port_open() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-wait_port() { # port name seconds
-  local tries=$(( ${3:-15} * 10 ))
-  for _ in $(seq 1 "$tries"); do port_open "$1" && return 0; sleep 0.1; done
-  log "$2 did not open 127.0.0.1:$1 (see $state/$2.log)"; return 1
-}
-
-wait_port_free() {
-  for _ in $(seq 1 50); do port_open "$1" || return 0; sleep 0.1; done
-  log "port $1 is still in use"; return 1
-}
+# shellcheck source=scripts/ports.sh
+source "$root/scripts/ports.sh"
 
 running() { [ -s "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
 
@@ -104,8 +94,8 @@ up() {
   install_npm_packages
   start_azurite
   start_cosmos
-  wait_port "$azurite_port" azurite
-  wait_port "$cosmos_port" cosmos
+  wait_port "$azurite_port" azurite 15 "$state/azurite.log"
+  wait_port "$cosmos_port" cosmos 15 "$state/cosmos.log"
   # A TCP accept is not an answer: wait for an HTTP response from each.
   for _ in $(seq 1 50); do
     curl -s -o /dev/null "http://127.0.0.1:$azurite_port/devstoreaccount1?comp=list" && break; sleep 0.1
