@@ -33,6 +33,7 @@ internal sealed partial class EventPump(
     private readonly InstanceCache cache = new(options.Value.StateCacheSize);
     private SqliteConnection? connection;
     private PumpStatements? statements;
+    private readonly Lock closing = new();
     private IActivityQueue? activities;
     private Task? loop;
     private bool inboxDirty = true;
@@ -93,17 +94,38 @@ internal sealed partial class EventPump(
             await loop;
         }
 
-        statements?.Dispose();
-        statements = null;
-        connection?.Dispose();
-        connection = null;
+        CloseStore();
     }
 
+    /// <summary>The host may stop the pump and dispose it at the same time (the container disposes singletons while
+    /// a stop is still unwinding): both end here, and only the first closes the statements and the connection.</summary>
     public void Dispose()
     {
         queue.Writer.TryComplete();
-        statements?.Dispose();
-        connection?.Dispose();
+        try
+        {
+            // Never pull the statements from under a batch still being written.
+            loop?.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // The loop's own failure was already logged; closing the store is all that is left.
+        }
+
+        CloseStore();
+    }
+
+    private void CloseStore()
+    {
+        // One lock for the whole close: disposing a statement edits the connection's command list, which closing
+        // the connection walks, so the two must never interleave across threads.
+        lock (closing)
+        {
+            statements?.Dispose();
+            statements = null;
+            connection?.Dispose();
+            connection = null;
+        }
     }
 
     private async Task RunAsync()
