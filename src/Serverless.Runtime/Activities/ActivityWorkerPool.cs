@@ -35,7 +35,25 @@ internal sealed partial class ActivityWorkerPool(
         await Task.WhenAll(workers);
     }
 
-    public void Dispose() => stopping.Dispose();
+    /// <summary>The host may dispose the pool while its stop is still unwinding (as with the event pump): stop the
+    /// workers first, and leave the token source undisposed when a concurrent stop may still cancel it.</summary>
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        try
+        {
+            stopping.Cancel();
+            Task.WhenAll(workers).Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed twice: nothing left to stop.
+        }
+        catch (AggregateException)
+        {
+            // A worker's own failure was already logged.
+        }
+    }
 
     private async Task WorkAsync()
     {

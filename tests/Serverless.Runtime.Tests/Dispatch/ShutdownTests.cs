@@ -1,3 +1,4 @@
+using Serverless.Runtime.Activities;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.Tests.Support;
 
@@ -20,6 +21,22 @@ public sealed class ShutdownTests : IDisposable
 
             var stop = Task.Run(pump.StopAsync);
             var dispose = Task.Run(pump.Dispose);
+
+            await FluentActions.Awaiting(() => Task.WhenAll(stop, dispose)).Should().NotThrowAsync($"round {round}");
+            await runtime.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WorkerPool_StopAndDispose_AtTheSameTime_StopWithoutError()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var runtime = await RuntimeHarness.StartAsync(Path.Combine(folder.Path, $"w{round}"), clock, _ => { });
+            var pool = runtime.Get<ActivityWorkerPool>();
+
+            var stop = Task.Run(pool.StopAsync);
+            var dispose = Task.Run(pool.Dispose);
 
             await FluentActions.Awaiting(() => Task.WhenAll(stop, dispose)).Should().NotThrowAsync($"round {round}");
             await runtime.DisposeAsync();
