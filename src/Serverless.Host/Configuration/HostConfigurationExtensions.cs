@@ -44,6 +44,18 @@ public static class HostConfigurationExtensions
 
         sources.Insert(position, settingsFile);
         sources.Insert(position, new MemoryConfigurationSource { InitialData = HostDefaults.Values });
+        return configuration.UseRuntimeDataFolderForStorage();
+    }
+
+    /// <summary>One data folder unless told otherwise: when Storage:DataFolder is set nowhere, documents and blobs live
+    /// in Runtime:DataFolder, next to the runtime database, the sandbox log and the signing key.</summary>
+    private static ConfigurationManager UseRuntimeDataFolderForStorage(this ConfigurationManager configuration)
+    {
+        if (configuration["Storage:DataFolder"] is null)
+        {
+            configuration.AddInMemoryCollection([new("Storage:DataFolder", configuration["Runtime:DataFolder"])]);
+        }
+
         return configuration;
     }
 }

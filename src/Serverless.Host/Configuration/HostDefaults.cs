@@ -14,7 +14,6 @@ internal static class HostDefaults
     {
         ["Runtime:DataFolder"] = ".data",
         ["Runtime:WorkflowsFolder"] = "workflows",
-        ["Storage:DataFolder"] = ".data",
         ["Storage:Documents:Provider"] = "sqlite",
         ["Storage:Blobs:Provider"] = "files",
         ["Logging:LogLevel:Default"] = "Information",

@@ -58,6 +58,17 @@ public sealed class SettingsPrecedenceTests
     }
 
     [Fact]
+    public void AddHostSettings_OnlyRuntimeDataFolderGiven_StorageFollowsIt()
+    {
+        using var folder = new TempFolder();
+
+        Build(folder, "--Runtime:DataFolder=/srv/data").Configuration["Storage:DataFolder"].Should().Be("/srv/data");
+        Build(folder).Configuration["Storage:DataFolder"].Should().Be(".data");
+        Build(folder, "--Runtime:DataFolder=/srv/data", "--Storage:DataFolder=/srv/files").Configuration["Storage:DataFolder"]
+            .Should().Be("/srv/files", "an explicit storage folder wins");
+    }
+
+    [Fact]
     public void AddHostSettings_NoSettingsFile_UsesEmbeddedDefaults()
     {
         using var folder = new TempFolder();

@@ -19,7 +19,6 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Runtime:DataFolder", data.Path);
         builder.UseSetting("Runtime:WorkflowsFolder", RepositoryPaths.Workflows);
-        builder.UseSetting("Storage:DataFolder", data.Path);
         builder.UseSetting("RequestHandler:Classification:ModelPath", Path.Combine(RepositoryPaths.Root, "models", "request-classifier.json"));
         builder.UseSetting("RequestHandler:Intake:ApiKeys:0", IntakeApiKey);
         builder.UseSetting("Runtime:PollInterval", "00:00:00.100");
