@@ -50,7 +50,7 @@ internal sealed class OrchestrationWork(TaskOrchestrationContext context, Instan
                         options: new SubOrchestrationOptions(instanceId: child.ChildInstanceId)));
                     break;
                 case EmitMessage emit:
-                    Track(Kind.Emit, emit.MessageId, null, context.CallActivityAsync(
+                    Track(Kind.Emit, emit.MessageId, null, context.CallActivityAsync<int>(
                         PublishMessageFunction.Name, new ChannelMessage(emit.MessageId, emit.Channel, EngineText.Node(emit.Payload), state.InstanceId)));
                     break;
             }

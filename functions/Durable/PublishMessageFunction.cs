@@ -38,8 +38,7 @@ public sealed class PublishMessageFunction(IWorkflowCatalog catalog, IWorkflowCl
             started += result.Created ? 1 : 0;
         }
 
-        logger.LogInformation("Message {MessageId} on channel {Channel} from {InstanceId} started {Count} instances",
-            message.MessageId, message.Channel, message.SourceInstanceId, started);
+        FunctionsLog.MessageDelivered(logger, message.MessageId, message.Channel, message.SourceInstanceId, started);
         return started;
     }
 

@@ -22,8 +22,7 @@ public sealed class RunActivityFunction(ActivityInvoker invoker, ILogger<RunActi
             ?? throw new OperationCanceledException("The host is shutting down; Durable Functions runs the activity again.");
         if (outcome is ActivityFailed failed)
         {
-            logger.LogWarning("Activity {Activity} of step {StepKey} of instance {InstanceId} failed on attempt {Attempt}: {ErrorKind} {ErrorMessage}",
-                command.Activity, command.StepKey, request.InstanceId, command.Attempt, failed.Error.Kind, failed.Error.Message);
+            FunctionsLog.ActivityFailed(logger, command.Activity, command.StepKey, request.InstanceId, command.Attempt, failed.Error.Kind, failed.Error.Message);
         }
 
         return new ActivityResult(EngineText.Write(outcome));

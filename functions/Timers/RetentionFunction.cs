@@ -24,6 +24,6 @@ public sealed class RetentionFunction(IWorkflowClient client, DurableClientHolde
 
         holder.Use(durable);
         var purged = await durableClient.PurgeEndedBeforeAsync(DateTimeOffset.UtcNow.AddDays(-options.Value.Days), cancellationToken);
-        logger.LogInformation("Retention purged {Count} instances older than {Days} days (timer past due: {PastDue})", purged, options.Value.Days, timer?.IsPastDue);
+        FunctionsLog.RetentionPurged(logger, purged, options.Value.Days, timer?.IsPastDue ?? false);
     }
 }

@@ -67,7 +67,7 @@ public sealed class SchedulerFunction(
         var result = await client.StartAsync(new StartRequest(definition.Id, null, InstanceId: instanceId, Trigger: triggerInfo), cancellationToken);
         if (result.Created)
         {
-            logger.LogInformation("Schedule of {WorkflowId} due at {DueAt:O} started instance {InstanceId}", definition.Id, due, instanceId);
+            FunctionsLog.ScheduleStarted(logger, definition.Id, due, instanceId);
         }
     }
 }

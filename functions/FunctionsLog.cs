@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Serverless.Functions;
+
+/// <summary>The Functions app's log events, source-generated so a disabled level costs nothing.</summary>
+internal static partial class FunctionsLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Activity {Activity} of step {StepKey} of instance {InstanceId} failed on attempt {Attempt}: {ErrorKind} {ErrorMessage}")]
+    public static partial void ActivityFailed(ILogger logger, string activity, string stepKey, string instanceId, int attempt, string errorKind, string errorMessage);
+
+    [LoggerMessage(2, LogLevel.Information, "Message {MessageId} on channel {Channel} from {InstanceId} started {Count} instances")]
+    public static partial void MessageDelivered(ILogger logger, string messageId, string channel, string instanceId, int count);
+
+    [LoggerMessage(3, LogLevel.Information, "Schedule of {WorkflowId} due at {DueAt:O} started instance {InstanceId}")]
+    public static partial void ScheduleStarted(ILogger logger, string workflowId, DateTimeOffset dueAt, string instanceId);
+
+    [LoggerMessage(4, LogLevel.Information, "Retention purged {Count} instances older than {Days} days (timer past due: {PastDue})")]
+    public static partial void RetentionPurged(ILogger logger, int count, int days, bool pastDue);
+}
