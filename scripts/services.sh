@@ -83,6 +83,8 @@ write_env() {
   cat >"$state/env" <<EOF
 # Written by scripts/services.sh up. Local development endpoints only (well-known emulator keys).
 export SERVERLESS_TEST_AZURITE_BLOB="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+export SERVERLESS_TEST_AZURITE_QUEUE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;QueueEndpoint=http://127.0.0.1:$((azurite_port + 1))/devstoreaccount1;"
+export SERVERLESS_TEST_AZURITE_TABLE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;TableEndpoint=http://127.0.0.1:$((azurite_port + 2))/devstoreaccount1;"
 export SERVERLESS_TEST_COSMOS_ENDPOINT="https://127.0.0.1:$cosmos_port/"
 export SERVERLESS_TEST_COSMOS_KEY="$cosmos_key"
 EOF
