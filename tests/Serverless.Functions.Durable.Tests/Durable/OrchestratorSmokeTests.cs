@@ -18,10 +18,11 @@ public sealed class OrchestratorSmokeTests
         }
         """;
 
-    [Fact]
-    public async Task StartAsync_ActivityWorkflow_CompletesWithOutputAndTimeline()
+    [Theory]
+    [MemberData(nameof(Runtimes.Both), MemberType = typeof(Runtimes))]
+    public async Task StartAsync_ActivityWorkflow_CompletesWithOutputAndTimeline(string runtime)
     {
-        await using var harness = await DurableHarness.StartAsync(services => services
+        await using var harness = await Runtimes.StartAsync(runtime, services => services
             .AddDefinition(Greeting)
             .AddActivity("test.greet", (context, _) => Task.FromResult<JsonNode?>(new JsonObject { ["message"] = $"Hello, {context.Input?["name"]}!" })));
 
