@@ -4,6 +4,7 @@ using Serverless.Api;
 using Serverless.Api.Webhooks;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
+using Serverless.Functions.Channels;
 using Serverless.Functions.Durable;
 using Serverless.Intake;
 using Serverless.Storage.Azure;
@@ -18,6 +19,7 @@ public static class FunctionsAppServiceCollectionExtensions
     {
         services
             .AddDurableWorkflowRuntime(configuration)
+            .AddChannelQueue(configuration)
             .AddStorage(configuration)
             .AddConnectors(configuration)
             .AddApprovals(configuration)

@@ -16,4 +16,7 @@ internal static partial class FunctionsLog
 
     [LoggerMessage(4, LogLevel.Information, "Retention purged {Count} instances older than {Days} days (timer past due: {PastDue})")]
     public static partial void RetentionPurged(ILogger logger, int count, int days, bool pastDue);
+
+    [LoggerMessage(5, LogLevel.Warning, "Message {MessageId} on channel {Channel} has no listening workflow: parked in the poison queue")]
+    public static partial void MessageParked(ILogger logger, string messageId, string channel);
 }

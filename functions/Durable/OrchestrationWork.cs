@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Serverless.Engine.Definitions;
 using Serverless.Engine.Interpreter;
+using Serverless.Functions.Channels;
 
 namespace Serverless.Functions.Durable;
 
@@ -50,8 +51,8 @@ internal sealed class OrchestrationWork(TaskOrchestrationContext context, Instan
                         options: new SubOrchestrationOptions(instanceId: child.ChildInstanceId)));
                     break;
                 case EmitMessage emit:
-                    Track(Kind.Emit, emit.MessageId, null, context.CallActivityAsync<int>(
-                        PublishMessageFunction.Name, new ChannelMessage(emit.MessageId, emit.Channel, EngineText.Node(emit.Payload), state.InstanceId)));
+                    Track(Kind.Emit, emit.MessageId, null, context.CallActivityAsync(
+                        EnqueueMessageFunction.Name, new ChannelMessage(emit.MessageId, emit.Channel, EngineText.Node(emit.Payload), state.InstanceId)));
                     break;
             }
         }

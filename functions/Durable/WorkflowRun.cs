@@ -16,5 +16,6 @@ public sealed record ActivityRequest(string Command, string InstanceId, string W
 /// <summary>What the activity function returns: the ActivityCompleted or ActivityFailed event (EngineJson).</summary>
 public sealed record ActivityResult(string Event);
 
-/// <summary>Input of <see cref="PublishMessageFunction"/>: an emit step's message.</summary>
-public sealed record ChannelMessage(string MessageId, string Channel, string? Payload, string SourceInstanceId);
+/// <summary>An emit step's message, as the EnqueueMessage activity puts it on the channel queue. <see cref="Reason"/>
+/// is set only on a message parked in the poison queue by the delivery itself (nobody listens).</summary>
+public sealed record ChannelMessage(string MessageId, string Channel, string? Payload, string SourceInstanceId, string? Reason = null);

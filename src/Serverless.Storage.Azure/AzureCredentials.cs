@@ -8,7 +8,7 @@ namespace Serverless.Storage.Azure;
 /// "managedidentity" uses the managed identity (user-assigned when a client id is given), anything else or
 /// nothing uses DefaultAzureCredential (developer sign-in locally, managed identity in Azure).
 /// </summary>
-internal static class AzureCredentials
+public static class AzureCredentials
 {
     public static TokenCredential Create(string? credential, string? clientId) =>
         string.Equals(credential, "managedidentity", StringComparison.OrdinalIgnoreCase)

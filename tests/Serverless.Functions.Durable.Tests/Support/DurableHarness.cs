@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serverless.Functions;
+using Serverless.Functions.Channels;
 using Serverless.Functions.Durable;
 using Serverless.Runtime.Abstractions;
 using Serverless.Runtime.Catalog;
@@ -23,8 +24,14 @@ public sealed class DurableHarness : IRuntimeHarness
     private readonly IHost app;
     private readonly TempFolder folder;
 
-    private DurableHarness(DurableTaskTestHost host, IHost app, TempFolder folder)
+    /// <summary>How long a failed delivery stays invisible before the stand-in trigger sees it again.</summary>
+    public static readonly TimeSpan QueueVisibility = TimeSpan.FromSeconds(1);
+
+    private readonly QueueTriggerStandIn trigger;
+
+    private DurableHarness(DurableTaskTestHost host, IHost app, TempFolder folder, QueueTriggerStandIn trigger)
     {
+        this.trigger = trigger;
         this.host = host;
         this.app = app;
         this.folder = folder;
@@ -47,6 +54,11 @@ public sealed class DurableHarness : IRuntimeHarness
         var folder = new TempFolder();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = folder.Path });
         builder.Configuration.AddInMemoryCollection(HarnessSettings.For(folder.Path));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Channels:Queue:ConnectionString"] = TestServices.AzuriteQueue,
+            ["Channels:Queue:Name"] = $"ch-{Guid.NewGuid():N}"[..24],
+        });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // ConfigureFunctionsWebApplication's part that the shared handlers lean on.
@@ -59,7 +71,7 @@ public sealed class DurableHarness : IRuntimeHarness
 
         var workflow = new WorkflowOrchestrator(services.GetRequiredService<IWorkflowCatalog>());
         var run = ActivatorUtilities.CreateInstance<RunActivityFunction>(services);
-        var publish = ActivatorUtilities.CreateInstance<PublishMessageFunction>(services);
+        var enqueue = ActivatorUtilities.CreateInstance<EnqueueMessageFunction>(services);
         DurableTaskTestHost? started = null;
         started = await DurableTaskTestHost.StartAsync(registry =>
         {
@@ -67,15 +79,20 @@ public sealed class DurableHarness : IRuntimeHarness
                 (context, _) => orchestrator is null ? workflow.RunAsync(context) : orchestrator(workflow, context));
             registry.AddActivityFunc<ActivityRequest, ActivityResult>(RunActivityFunction.Name,
                 (_, request) => run.RunAsync(request, CancellationToken.None));
-            registry.AddActivityFunc<ChannelMessage, int>(PublishMessageFunction.Name,
-                (_, message) => publish.RunAsync(message, started!.Client, CancellationToken.None));
+            registry.AddActivityFunc<ChannelMessage>(EnqueueMessageFunction.Name,
+                (_, message) => enqueue.RunAsync(message, CancellationToken.None));
         });
         services.GetRequiredService<DurableClientHolder>().Use(started.Client);
-        return new DurableHarness(started, app, folder);
+        var trigger = new QueueTriggerStandIn(
+            services.GetRequiredService<ChannelQueue>(), ActivatorUtilities.CreateInstance<ChannelMessageFunction>(services), started.Client, QueueVisibility);
+        return new DurableHarness(started, app, folder, trigger);
     }
+
+    public QueueTriggerStandIn QueueTrigger => trigger;
 
     public async ValueTask DisposeAsync()
     {
+        await trigger.DisposeAsync();
         await host.DisposeAsync();
         await app.StopAsync();
         app.Dispose();
