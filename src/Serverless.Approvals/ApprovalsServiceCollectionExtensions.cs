@@ -12,6 +12,7 @@ using Serverless.Approvals.Tokens;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Selection;
 using Serverless.Runtime.Activities;
+using Serverless.Storage.Dedup;
 using Serverless.Storage.DependencyInjection;
 using Serverless.Storage.Documents;
 
@@ -21,7 +22,8 @@ public static class ApprovalsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the approval surfaces: settings "Approvals" (validated at start: a missing SigningKey fails naming
-    /// it), the token codec, the gate decision store (document store, added here when the host has none), the
+    /// it), the token codec, the gate decision store (document store, added here when the host has none), the Slack
+    /// replay guard (dedup keys on the table store, likewise added when missing), the
     /// "approval.notify" activity with the email connector and the Slack Web API client, and the HTTP handlers.
     /// Needs the workflow runtime (IWorkflowClient) registered by the host.
     /// </summary>
@@ -35,6 +37,11 @@ public static class ApprovalsServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(IDocumentStore)))
         {
             services.AddDocumentStore(configuration);
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IDedupKeys)))
+        {
+            services.AddTableStore(configuration);
         }
 
         if (!services.Any(d => d.ServiceType == typeof(IConnectorProvider<Serverless.Connectors.Email.IEmailSender>)))

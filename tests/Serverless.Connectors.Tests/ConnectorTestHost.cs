@@ -5,11 +5,12 @@ using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
 using Serverless.Connectors.Selection;
 using Serverless.Runtime.Abstractions;
+using Serverless.Storage.Azure;
 
 namespace Serverless.Connectors.Tests;
 
-/// <summary>The connectors wired exactly as the host wires them (AddConnectors over configuration), with fast
-/// resilience numbers and a private sandbox database per test.</summary>
+/// <summary>The connectors wired exactly as the hosts wire them (AddStorage, then AddConnectors over configuration),
+/// with fast resilience numbers and private sandbox and table databases per test.</summary>
 public sealed class ConnectorTestHost : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "connectors-tests", Guid.NewGuid().ToString("N"));
@@ -24,6 +25,9 @@ public sealed class ConnectorTestHost : IDisposable
             ["Connectors:Resilience:AttemptTimeout"] = "00:00:02",
             ["Connectors:Resilience:TotalTimeout"] = "00:00:30",
             ["Connectors:Sandbox:DatabasePath"] = Path.Combine(_folder, "sandbox-calls.db"),
+            ["Storage:DataFolder"] = _folder,
+            ["Storage:Documents:Provider"] = "sqlite",
+            ["Storage:Blobs:Provider"] = "files",
             ["Connectors:Alerts:AdminRecipients:0"] = "admin@example.test",
         };
         foreach (var (key, value) in settings)
@@ -38,6 +42,7 @@ public sealed class ConnectorTestHost : IDisposable
             services.AddSingleton(time);
         }
 
+        services.AddStorage(configuration);
         services.AddConnectors(configuration);
         Services = services.BuildServiceProvider();
     }

@@ -7,6 +7,7 @@ namespace Serverless.Storage.Tests;
 public static class TestEnvironment
 {
     public const string AzuriteBlob = "SERVERLESS_TEST_AZURITE_BLOB";
+    public const string AzuriteTable = "SERVERLESS_TEST_AZURITE_TABLE";
     public const string CosmosEndpoint = "SERVERLESS_TEST_COSMOS_ENDPOINT";
     public const string CosmosKey = "SERVERLESS_TEST_COSMOS_KEY";
 

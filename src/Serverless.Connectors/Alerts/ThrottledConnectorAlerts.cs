@@ -4,17 +4,23 @@ using Microsoft.Extensions.Options;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
 using Serverless.Runtime.Abstractions;
+using Serverless.Storage.Tables;
 
 namespace Serverless.Connectors.Alerts;
 
-/// <summary>Emails the admin recipients at most once per connector per <see cref="AlertOptions.Interval"/>. The
-/// throttle lives in memory: a restart may send one more alert, which is the right side to err on. A failed send
-/// still uses the slot, so a broken mail server is not hammered by every refused call.</summary>
+/// <summary>Emails the admin recipients at most once per connector per <see cref="AlertOptions.Interval"/>, across
+/// every host sharing the table store: the last-sent time is a row per connector, and only the worker whose
+/// conditional write on that row succeeds sends. A failed send still uses the slot, so a broken mail server is not
+/// hammered by every refused call. If the store itself fails, this process's own memory decides: one alert too many
+/// is the right side to err on.</summary>
 internal sealed class ThrottledConnectorAlerts(IConnectorProvider<IEmailSender> email, IOptionsMonitor<AlertOptions> options,
-    TimeProvider time, ILogger<ThrottledConnectorAlerts> logger) : IConnectorAlerts
+    ITableStore store, TimeProvider time, ILogger<ThrottledConnectorAlerts> logger) : IConnectorAlerts
 {
     public const string AlertInstanceId = "connector-alerts";
+    public const string Table = "connectoralerts";
+    private const string Partition = "token-refused";
 
+    // Spares a store round-trip for every refused call of a burst, and is the fallback when the store fails.
     private readonly Dictionary<string, DateTimeOffset> _lastSent = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task TokenRefusedAsync(string connector, CancellationToken cancellationToken)
@@ -27,8 +33,17 @@ internal sealed class ThrottledConnectorAlerts(IConnectorProvider<IEmailSender> 
             {
                 return;
             }
+        }
 
-            _lastSent[connector] = now;
+        var (claimed, sentAt) = await ClaimAsync(connector, now, o.Interval, cancellationToken);
+        lock (_lastSent)
+        {
+            _lastSent[connector] = sentAt;
+        }
+
+        if (!claimed)
+        {
+            return;
         }
 
         logger.LogError("{Connector} refused its credentials (HTTP 401); alerting the administrators", connector);
@@ -47,6 +62,34 @@ internal sealed class ThrottledConnectorAlerts(IConnectorProvider<IEmailSender> 
         catch (Exception e)
         {
             logger.LogError(e, "Could not send the {Connector} token alert", connector);
+        }
+    }
+
+    /// <summary>Whether this call may send, and when the last alert was (or is now) sent.</summary>
+    private async Task<(bool Claimed, DateTimeOffset SentAt)> ClaimAsync(string connector, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var row = new TableRow(Partition, connector.ToLowerInvariant(), now.ToString("O", CultureInfo.InvariantCulture));
+        try
+        {
+            var current = await store.GetAsync(Table, row.PartitionKey, row.RowKey, cancellationToken);
+            if (current is null)
+            {
+                return await store.TryInsertAsync(Table, row, cancellationToken) ? (true, now) : (false, now);
+            }
+
+            var last = DateTimeOffset.Parse(current.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            if (now - last < interval)
+            {
+                return (false, last);
+            }
+
+            // Conditional on the row read: of two workers seeing the same old alert, one replaces it, the other gets null.
+            return await store.TryReplaceAsync(Table, row, current.ETag!, cancellationToken) is not null ? (true, now) : (false, now);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The shared alert throttle is unavailable; this host decides alone whether to alert about {Connector}", connector);
+            return (true, now);
         }
     }
 

@@ -11,6 +11,8 @@ using Serverless.Connectors.Resilience;
 using Serverless.Connectors.Sandbox;
 using Serverless.Connectors.Selection;
 using Serverless.Connectors.Slack;
+using Serverless.Storage.DependencyInjection;
+using Serverless.Storage.Tables;
 
 namespace Serverless.Connectors.DependencyInjection;
 
@@ -33,7 +35,9 @@ public static class ConnectorServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Resilience, rate limiters, alerts and the sandbox call log: what every connector needs.</summary>
+    /// <summary>Resilience, rate limiters, alerts and the sandbox call log: what every connector needs. The alert
+    /// throttle is shared through the table store (added here when the host has none); the sandbox call log is the
+    /// SQLite file Connectors:Sandbox:DatabasePath while Storage:Tables:Provider is sqlite, the table store otherwise.</summary>
     public static IServiceCollection AddConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -44,6 +48,11 @@ public static class ConnectorServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        if (!services.Any(d => d.ServiceType == typeof(ITableStore)))
+        {
+            services.AddTableStore(configuration);
+        }
+
         services.AddValidatedOptions<ConnectorResilienceOptions, ConnectorResilienceOptionsValidator>(configuration, ConnectorResilienceOptions.SectionName);
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, AlertOptions.SectionName);
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName))
@@ -53,7 +62,11 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<ConnectorPipelines>();
         services.TryAddSingleton<CredentialRateLimiters>();
         services.TryAddSingleton<IConnectorAlerts, ThrottledConnectorAlerts>();
-        services.TryAddSingleton<ISandboxCallLog>(sp => new SqliteSandboxCallLog(sp.GetRequiredService<IOptions<SandboxOptions>>().Value.DatabasePath!));
+        services.TryAddSingleton<ISandboxCallLog>(sp =>
+            // The embedded host keeps the group-commit SQLite log: it is what the intake benchmark measures.
+            string.Equals(sp.GetRequiredService<IOptions<TableStoreOptions>>().Value.Provider, StorageServiceCollectionExtensions.SqliteProvider, StringComparison.OrdinalIgnoreCase)
+                ? new SqliteSandboxCallLog(sp.GetRequiredService<IOptions<SandboxOptions>>().Value.DatabasePath!)
+                : ActivatorUtilities.CreateInstance<TableSandboxCallLog>(sp));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Serverless.Storage.Blobs;
 using Serverless.Storage.Documents;
+using Serverless.Storage.Tables;
 
 namespace Serverless.Storage.DependencyInjection;
 
@@ -58,4 +59,13 @@ internal sealed class BlobStoreOptionsValidator(IEnumerable<BlobStoreProvider> p
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+}
+
+internal sealed class TableStoreOptionsValidator(IEnumerable<TableStoreProvider> providers) : IValidateOptions<TableStoreOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TableStoreOptions options) =>
+        ProviderChoice.Problem($"{TableStoreOptions.SectionName}:Provider", options.Provider, providers.Select(p => p.Name),
+            " (azure is registered by Serverless.Storage.Azure's AddStorage)") is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
 }

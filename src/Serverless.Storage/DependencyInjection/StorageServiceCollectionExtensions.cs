@@ -4,8 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Storage.Blobs;
 using Serverless.Storage.Blobs.FileSystem;
+using Serverless.Storage.Dedup;
 using Serverless.Storage.Documents;
 using Serverless.Storage.Documents.Sqlite;
+using Serverless.Storage.Tables;
+using Serverless.Storage.Tables.Sqlite;
 
 namespace Serverless.Storage.DependencyInjection;
 
@@ -46,6 +49,30 @@ public static class StorageServiceCollectionExtensions
             var chosen = sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.Provider;
             return sp.GetServices<BlobStoreProvider>().Last(p => string.Equals(p.Name, chosen, StringComparison.OrdinalIgnoreCase)).Create(sp);
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="ITableStore"/>, served by the adapter "Storage:Tables:Provider" names (default sqlite:
+    /// "tables.db" in Storage:DataFolder), and <see cref="IDedupKeys"/> on top of it. An unknown provider fails start-up.
+    /// </summary>
+    public static IServiceCollection AddTableStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddShared(services, configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TableStoreOptions>().Bind(configuration.GetSection(TableStoreOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStoreOptions>, TableStoreOptionsValidator>());
+        if (!services.Any(d => d.ServiceType == typeof(TableStoreProvider) && d.ImplementationInstance is TableStoreProvider { Name: SqliteProvider }))
+        {
+            services.AddSingleton(new TableStoreProvider(SqliteProvider, sp => ActivatorUtilities.CreateInstance<SqliteTableStore>(sp)));
+        }
+
+        services.TryAddSingleton(sp =>
+        {
+            var chosen = sp.GetRequiredService<IOptions<TableStoreOptions>>().Value.Provider;
+            return sp.GetServices<TableStoreProvider>().Last(p => string.Equals(p.Name, chosen, StringComparison.OrdinalIgnoreCase)).Create(sp);
+        });
+        services.TryAddSingleton<IDedupKeys, TableDedupKeys>();
         return services;
     }
 
