@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using Serverless.Engine.Interpreter;
 using Serverless.Runtime.Abstractions;
@@ -8,15 +9,36 @@ namespace Serverless.Functions.Durable;
 /// <see cref="InstanceSnapshot"/> (custom status) while it runs, and the start event from its input.</summary>
 internal static class DurableInstances
 {
-    public static InstanceState? FinalState(OrchestrationMetadata metadata) =>
+    /// <summary>The final state the orchestration returned, reading it from <paramref name="blobs"/> when it was
+    /// too large to be the output.</summary>
+    public static async Task<InstanceState?> FinalStateAsync(OrchestrationMetadata metadata, StateBlobs blobs, CancellationToken cancellationToken)
+    {
+        var output = Output(metadata);
+        if (output is null)
+        {
+            return null;
+        }
+
+        return Stored(output) is { } stored
+            ? InstanceState.FromJson(await blobs.LoadAsync(stored.StateBlob, cancellationToken))
+            : EngineText.Read<InstanceState>(output);
+    }
+
+    /// <summary>Where a large final state is kept; null when the output is the state itself or there is none.</summary>
+    public static StoredFinalState? StoredFinal(OrchestrationMetadata metadata) => Output(metadata) is { } output ? Stored(output) : null;
+
+    private static string? Output(OrchestrationMetadata metadata) =>
         metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed && metadata.SerializedOutput is not null
-            ? EngineText.Read<InstanceState>(metadata.ReadOutputAs<string>())
+            ? metadata.ReadOutputAs<string>()
             : null;
 
-    public static InstanceView View(OrchestrationMetadata metadata)
+    private static StoredFinalState? Stored(string output) =>
+        EngineText.Parse(output) is JsonObject o && o.ContainsKey("stateBlob") ? EngineText.Read<StoredFinalState>(output) : null;
+
+    public static InstanceView View(OrchestrationMetadata metadata, InstanceState? final)
     {
         var run = metadata.ReadInputAs<WorkflowRun>();
-        if (FinalState(metadata) is { } state)
+        if (final is { } state)
         {
             return new InstanceView(metadata.InstanceId, state.WorkflowId, state.WorkflowVersion, state.Status, state.DryRun,
                 metadata.CreatedAt, state.EndedAt, state.Input, state.Output, state.Error, state.CustomStatus, state.Timeline);
@@ -40,9 +62,16 @@ internal static class DurableInstances
             snapshot?.Timeline ?? []);
     }
 
+    /// <summary>Built without reading a stored final state: its reference carries what a listing shows.</summary>
     public static InstanceSummary Summary(OrchestrationMetadata metadata)
     {
-        var view = View(metadata);
+        if (StoredFinal(metadata) is { } stored)
+        {
+            return new InstanceSummary(metadata.InstanceId, stored.WorkflowId, stored.WorkflowVersion, stored.Status, metadata.CreatedAt, stored.EndedAt, stored.DryRun);
+        }
+
+        var final = Output(metadata) is { } output ? EngineText.Read<InstanceState>(output) : null;
+        var view = View(metadata, final);
         return new InstanceSummary(view.InstanceId, view.WorkflowId, view.WorkflowVersion, view.Status, view.CreatedAt, view.EndedAt, view.DryRun);
     }
 

@@ -19,6 +19,7 @@ public static class DurableRuntimeServiceCollectionExtensions
     {
         services.AddWorkflowCatalog(configuration);
         services.TryAddSingleton<DurableClientHolder>();
+        services.TryAddSingleton<StateBlobs>();
         services.TryAddSingleton<IWorkflowClient, DurableWorkflowClient>();
         return services;
     }

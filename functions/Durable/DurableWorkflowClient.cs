@@ -11,7 +11,7 @@ namespace Serverless.Functions.Durable;
 /// An instance is one <see cref="WorkflowOrchestrator"/> orchestration with the same id; its workflow status is
 /// read from the state it reports (custom status while running, output once ended), not from the Durable status,
 /// since a Failed workflow ends as a Completed orchestration whose output can be replayed.</summary>
-public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowCatalog catalog) : IWorkflowClient
+public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowCatalog catalog, StateBlobs blobs) : IWorkflowClient
 {
     private DurableTaskClient Durable => holder.Client;
 
@@ -58,7 +58,7 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
     public async Task<InstanceView?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var metadata = await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is null ? null : DurableInstances.View(metadata);
+        return metadata is null ? null : DurableInstances.View(metadata, await DurableInstances.FinalStateAsync(metadata, blobs, cancellationToken));
     }
 
     public async Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default)
@@ -122,12 +122,14 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
     public async Task<bool> ReplayAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var metadata = await Durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-        if (metadata is null || DurableInstances.FinalState(metadata) is not { Status: InstanceStatus.Failed } state)
+        if (metadata is null || await DurableInstances.FinalStateAsync(metadata, blobs, cancellationToken) is not { Status: InstanceStatus.Failed } state)
         {
             return false;
         }
 
-        var run = new WorkflowRun(state.WorkflowId, state.WorkflowVersion, StartEvent: null, State: state.ToJson(), Replay: true);
+        var stored = DurableInstances.StoredFinal(metadata);
+        var run = new WorkflowRun(state.WorkflowId, state.WorkflowVersion, StartEvent: null,
+            State: stored is null ? state.ToJson() : null, Replay: true, StateBlob: stored?.StateBlob);
         try
         {
             await Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestrator.Name, run, new StartOrchestrationOptions(InstanceId: instanceId), cancellationToken);
@@ -150,6 +152,7 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
     public async Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var result = await Durable.PurgeInstanceAsync(instanceId, cancellationToken);
+        await blobs.DeleteInstanceAsync(instanceId, cancellationToken);
         return result.PurgedInstanceCount > 0;
     }
 

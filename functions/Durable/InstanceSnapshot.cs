@@ -30,36 +30,49 @@ public sealed record InstanceSnapshot(
         ArgumentNullException.ThrowIfNull(state);
         var snapshot = new InstanceSnapshot(state.WorkflowId, state.WorkflowVersion, state.Status, state.DryRun, state.StartedAt,
             state.CustomStatus?.DeepClone(), state.Error, state.Timeline, 0);
-        if (snapshot.Fits())
+        if (state.Timeline.Count <= SmallTimeline && snapshot.Fits())
         {
             return snapshot;
         }
 
-        var light = state.Timeline.Select(Light).ToList();
-        snapshot = snapshot with { Timeline = light };
-        var skip = 0;
-        while (!snapshot.Fits() && skip < light.Count)
+        var header = snapshot with { Timeline = [], OmittedSteps = state.Timeline.Count };
+        if (!header.Fits())
         {
-            skip = Math.Min(light.Count, Math.Max(1, skip * 2));
-            snapshot = snapshot with { Timeline = light.Skip(skip).ToList(), OmittedSteps = skip };
+            header = header with { CustomStatus = Omitted(header.CustomStatus) };
         }
 
-        if (!snapshot.Fits())
+        if (!header.Fits() && header.Error is { } error)
         {
-            snapshot = snapshot with { CustomStatus = Omitted(snapshot.CustomStatus) };
+            header = header with { Error = error with { Message = error.Message[..Math.Min(error.Message.Length, 2_000)] } };
         }
 
-        if (!snapshot.Fits() && snapshot.Error is { } error)
+        // Newest steps first, each measured once, until the budget is spent: linear in what is kept, not in the
+        // whole timeline, since this runs after every event of an instance that may have thousands of steps.
+        var budget = MaxBytes - Bytes(header.ToJson()) - 16;
+        var kept = new List<StepRecord>();
+        for (var i = state.Timeline.Count - 1; i >= 0; i--)
         {
-            snapshot = snapshot with { Error = error with { Message = error.Message[..Math.Min(error.Message.Length, 2_000)] } };
+            var light = Light(state.Timeline[i]);
+            budget -= Bytes(EngineText.Write(light)) + 1;
+            if (budget < 0)
+            {
+                break;
+            }
+
+            kept.Add(light);
         }
 
-        return snapshot;
+        kept.Reverse();
+        return header with { Timeline = kept, OmittedSteps = state.Timeline.Count - kept.Count };
     }
 
     public string ToJson() => EngineText.Write(this);
 
-    private bool Fits() => Encoding.UTF8.GetByteCount(ToJson()) <= MaxBytes;
+    private const int SmallTimeline = 32;
+
+    private bool Fits() => Bytes(ToJson()) <= MaxBytes;
+
+    private static int Bytes(string json) => Encoding.UTF8.GetByteCount(json);
 
     private static StepRecord Light(StepRecord record) => new()
     {

@@ -31,12 +31,13 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
             return Unregistered(context, run).ToJson();
         }
 
-        var state = run.State is null
+        var stored = run.State ?? (run.StateBlob is { } path ? await context.CallActivityAsync<string>(StateBlobFunctions.LoadName, path) : null);
+        var state = stored is null
             ? InstanceState.Create(context.InstanceId, definition.Id, definition.Version)
-            : InstanceState.FromJson(run.State);
+            : InstanceState.FromJson(stored);
         IReadOnlyList<WorkflowCommand> commands = run switch
         {
-            { State: null } => Apply(definition, state, EngineText.Read<WorkflowEvent>(run.StartEvent) ?? new InstanceStarted(null), context),
+            _ when stored is null => Apply(definition, state, EngineText.Read<WorkflowEvent>(run.StartEvent) ?? new InstanceStarted(null), context),
             { Replay: true } => Apply(definition, state, new ReplayRequested(), context),
             // Resumed after ContinueAsNew: the work still pending is issued again (timers and event waits only,
             // since the history is cut only when no activity or child is in flight).
@@ -48,7 +49,11 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
         {
             work.Issue(commands);
             work.Reconcile();
-            context.SetCustomStatus(InstanceSnapshot.Of(state).ToJson());
+            if (!context.IsReplaying)
+            {
+                // Only the last value of an episode is kept, and it is set after the replay has caught up.
+                context.SetCustomStatus(InstanceSnapshot.Of(state).ToJson());
+            }
             if (state.IsFinished)
             {
                 break;
@@ -57,8 +62,10 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
             if (applied >= MaxEventsPerExecution && work.IsQuiet)
             {
                 work.CancelAll();
-                context.ContinueAsNew(run with { StartEvent = null, State = state.ToJson(), Replay = false });
-                return state.ToJson();
+                var generation = run.Generation + 1;
+                var (inline, blob) = await StoreAsync(context, state, $"continued-{generation}");
+                context.ContinueAsNew(run with { StartEvent = null, State = inline, StateBlob = blob, Replay = false, Generation = generation });
+                return inline ?? blob!;
             }
 
             var next = await work.NextEventAsync();
@@ -66,7 +73,22 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
         }
 
         work.CancelAll();
-        return state.ToJson();
+        var (final, finalBlob) = await StoreAsync(context, state, $"final-{context.NewGuid():N}");
+        return final ?? EngineText.Write(new StoredFinalState(finalBlob!, state.WorkflowId, state.WorkflowVersion, state.Status, state.DryRun, state.EndedAt));
+    }
+
+    /// <summary>The state inline when it is small, else saved through <see cref="StateBlobFunctions"/> and referenced,
+    /// so orchestration outputs, ContinueAsNew inputs and instance listings stay small however large the state grows.</summary>
+    private static async Task<(string? Inline, string? Blob)> StoreAsync(TaskOrchestrationContext context, InstanceState state, string name)
+    {
+        var json = state.ToJson();
+        if (json.Length <= StateBlobs.InlineLimit)
+        {
+            return (json, null);
+        }
+
+        var path = await context.CallActivityAsync<string>(StateBlobFunctions.SaveName, new SaveStateRequest(context.InstanceId, name, json));
+        return (null, path);
     }
 
     private static IReadOnlyList<WorkflowCommand> Apply(WorkflowDefinition definition, InstanceState state, WorkflowEvent @event, TaskOrchestrationContext context) =>

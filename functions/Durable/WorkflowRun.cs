@@ -1,14 +1,29 @@
+using Serverless.Engine.Interpreter;
+
 namespace Serverless.Functions.Durable;
 
 /// <summary>Input of <see cref="WorkflowOrchestrator"/>. JSON travels as text so Durable's serializer never has to
 /// know the engine's polymorphic types: <see cref="StartEvent"/> is an InstanceStarted event and
-/// <see cref="State"/> an InstanceState, both in EngineJson form.</summary>
+/// <see cref="State"/> an InstanceState, both in EngineJson form. A state too large to travel inline is in
+/// <see cref="StateBlobs"/> at <see cref="StateBlob"/> instead; <see cref="Generation"/> counts ContinueAsNew cuts.</summary>
 public sealed record WorkflowRun(
     string WorkflowId,
     int? Version,
     string? StartEvent,
     string? State = null,
-    bool Replay = false);
+    bool Replay = false,
+    string? StateBlob = null,
+    int Generation = 0);
+
+/// <summary>The orchestration's output when the final state is too large to be it: where the state is, and what
+/// an instance listing needs without reading it.</summary>
+public sealed record StoredFinalState(
+    string StateBlob,
+    string WorkflowId,
+    int WorkflowVersion,
+    InstanceStatus Status,
+    bool DryRun,
+    DateTimeOffset? EndedAt);
 
 /// <summary>Input of <see cref="RunActivityFunction"/>: one RunActivity command (EngineJson) and its instance.</summary>
 public sealed record ActivityRequest(string Command, string InstanceId, string WorkflowId, bool DryRun);

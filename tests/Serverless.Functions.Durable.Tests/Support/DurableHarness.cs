@@ -72,6 +72,7 @@ public sealed class DurableHarness : IRuntimeHarness
         var workflow = new WorkflowOrchestrator(services.GetRequiredService<IWorkflowCatalog>());
         var run = ActivatorUtilities.CreateInstance<RunActivityFunction>(services);
         var enqueue = ActivatorUtilities.CreateInstance<EnqueueMessageFunction>(services);
+        var states = ActivatorUtilities.CreateInstance<StateBlobFunctions>(services);
         DurableTaskTestHost? started = null;
         started = await DurableTaskTestHost.StartAsync(registry =>
         {
@@ -79,6 +80,8 @@ public sealed class DurableHarness : IRuntimeHarness
                 (context, _) => orchestrator is null ? workflow.RunAsync(context) : orchestrator(workflow, context));
             registry.AddActivityFunc<ActivityRequest, ActivityResult>(RunActivityFunction.Name,
                 (_, request) => run.RunAsync(request, CancellationToken.None));
+            registry.AddActivityFunc<SaveStateRequest, string>(StateBlobFunctions.SaveName, (_, request) => states.SaveAsync(request, CancellationToken.None));
+            registry.AddActivityFunc<string, string>(StateBlobFunctions.LoadName, (_, path) => states.LoadAsync(path, CancellationToken.None));
             registry.AddActivityFunc<ChannelMessage>(EnqueueMessageFunction.Name,
                 (_, message) => enqueue.RunAsync(message, CancellationToken.None));
         });
