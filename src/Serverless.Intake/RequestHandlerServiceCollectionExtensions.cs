@@ -61,7 +61,7 @@ public static class RequestHandlerServiceCollectionExtensions
         services.TryAddSingleton<FileUrlPolicy>();
         services.AddHttpClient(StoreFilesActivity.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<FileUrlPolicy>().CreateHandler());
-        services.AddHttpClient(LlmRequestClassifier.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(LlmChatClientFactory.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<SignatureVerifier>();
@@ -77,6 +77,7 @@ public static class RequestHandlerServiceCollectionExtensions
         services.TryAddSingleton<StagingSweeper>();
         services.AddHostedService<StagingSweeperService>();
         services.TryAddSingleton<BuiltInRequestClassifier>();
+        services.TryAddSingleton<LlmChatClientFactory>();
         services.TryAddSingleton<LlmRequestClassifier>();
         services.TryAddSingleton<RequestClassificationPolicy>();
 

@@ -15,7 +15,7 @@ public sealed class ConnectorTestHost : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "connectors-tests", Guid.NewGuid().ToString("N"));
 
-    private ConnectorTestHost(IDictionary<string, string?> settings, TimeProvider? time)
+    private ConnectorTestHost(IDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? configure)
     {
         var all = new Dictionary<string, string?>
         {
@@ -43,6 +43,7 @@ public sealed class ConnectorTestHost : IDisposable
         }
 
         services.AddStorage(configuration);
+        configure?.Invoke(services);
         services.AddConnectors(configuration);
         Services = services.BuildServiceProvider();
     }
@@ -51,8 +52,9 @@ public sealed class ConnectorTestHost : IDisposable
 
     public ISandboxCallLog CallLog => Services.GetRequiredService<ISandboxCallLog>();
 
-    public static ConnectorTestHost Create(IDictionary<string, string?>? settings = null, TimeProvider? time = null) =>
-        new(settings ?? new Dictionary<string, string?>(), time);
+    public static ConnectorTestHost Create(IDictionary<string, string?>? settings = null, TimeProvider? time = null,
+        Action<IServiceCollection>? configure = null) =>
+        new(settings ?? new Dictionary<string, string?>(), time, configure);
 
     public static ActivityContext Context(string instanceId = "instance-1", bool dryRun = false, string idempotencyKey = "instance-1:step:1") =>
         new(instanceId, "request-handler", "step", idempotencyKey, 1, null, dryRun);

@@ -41,7 +41,7 @@ public static class ConnectorServiceCollectionExtensions
     public static IServiceCollection AddConnectorCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(ConnectorPipelines)))
+        if (services.Any(d => d.ImplementationType == typeof(ConnectorResilienceOptionsValidator)))
         {
             return services;
         }
@@ -59,8 +59,6 @@ public static class ConnectorServiceCollectionExtensions
             .PostConfigure(o => o.DatabasePath ??= Path.Combine(configuration["Runtime:DataFolder"] ?? ".data", "sandbox-calls.db"))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), $"{SandboxOptions.SectionName}:DatabasePath must not be empty.")
             .ValidateOnStart();
-        services.TryAddSingleton<ConnectorPipelines>();
-        services.TryAddSingleton<CredentialRateLimiters>();
         services.TryAddSingleton<IConnectorAlerts, ThrottledConnectorAlerts>();
         services.TryAddSingleton<ISandboxCallLog>(sp =>
             // The embedded host keeps the group-commit SQLite log: it is what the intake benchmark measures.
@@ -112,17 +110,23 @@ public static class ConnectorServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Puts a typed HttpClient behind the shared resilience pipeline (timeouts, retries honouring
-    /// Retry-After, circuit breaker, per-credential rate limiter, 401 alerts, errors as ActivityException kinds),
-    /// without IHttpClientFactory request logging: its URLs can hold secrets (Slack webhook URLs) and its
-    /// Information-level lines would print them. Every connector, in any feature project, uses this.</summary>
-    public static IHttpClientBuilder AddConnectorHandler(this IHttpClientBuilder builder, string connector, Func<IServiceProvider, ConnectorRateLimit> rateLimit) =>
-        builder.RemoveAllLoggers().AddHttpMessageHandler(sp => new ConnectorResilienceHandler(
-            new ConnectorPolicy(connector, rateLimit(sp)),
-            sp.GetRequiredService<ConnectorPipelines>(),
-            sp.GetRequiredService<CredentialRateLimiters>(),
-            sp.GetRequiredService<IConnectorAlerts>(),
-            sp.GetRequiredService<ILogger<ConnectorResilienceHandler>>()));
+    /// <summary>Puts a typed HttpClient behind the shared resilience policy: a Microsoft.Extensions.Http.Resilience
+    /// handler (total and per-attempt timeouts, retries honouring Retry-After, circuit breaker, per-credential rate
+    /// limiter) inside a small handler that turns failures into ActivityException kinds and reports 401s. Removes
+    /// IHttpClientFactory request logging: its URLs can hold secrets (Slack webhook URLs) and its Information-level
+    /// lines would print them. Every connector, in any feature project, uses this; <paramref name="connector"/>
+    /// names it in messages and alerts, and should be the HttpClient's name.</summary>
+    public static IHttpClientBuilder AddConnectorHandler(this IHttpClientBuilder builder, string connector, Func<IServiceProvider, ConnectorRateLimit> rateLimit)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(rateLimit);
+        builder.RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new ConnectorFailureHandler(connector, rateLimit(sp),
+                sp.GetRequiredService<IConnectorAlerts>(), sp.GetRequiredService<ILogger<ConnectorFailureHandler>>()))
+            .AddResilienceHandler("connector", (pipeline, context) =>
+                ConnectorResiliencePipeline.Configure(pipeline, context, connector, rateLimit(context.ServiceProvider)));
+        return builder;
+    }
 
     /// <summary>The pipeline's TotalTimeout bounds a call; HttpClient's own 100 s timeout would cut across it.</summary>
     private static void Configure(HttpClient http, string baseAddress)

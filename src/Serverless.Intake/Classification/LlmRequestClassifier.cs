@@ -1,21 +1,22 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Text.Json;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
-using OpenAI;
 using OpenAI.Chat;
 using Serverless.Intake.RequestHandler;
 
 namespace Serverless.Intake.Classification;
 
 /// <summary>
-/// Asks a chat model (OpenAI, or Azure OpenAI's v1 endpoint, which speaks the same API) for a label from the fixed
+/// Asks a chat model (OpenAI or Azure OpenAI, see <see cref="LlmChatClientFactory"/>) for a label from the fixed
 /// set, constrained by a strict JSON schema. Anything else (a label outside the set, a malformed answer, a refusal,
 /// an HTTP error) is a failure: it never becomes a new label.
 /// </summary>
-internal sealed class LlmRequestClassifier(IHttpClientFactory httpClients, IOptions<ClassificationOptions> options)
+internal sealed class LlmRequestClassifier(LlmChatClientFactory clients, IOptions<ClassificationOptions> options)
 {
-    public const string HttpClientName = "request-classifier-llm";
+    // One client for the process: an Entra ID credential caches its token, a client per call would not.
+    private readonly Lazy<ChatClient> _client = new(() => clients.Create(options.Value.Llm), LazyThreadSafetyMode.PublicationOnly);
 
     private static readonly BinaryData Schema = BinaryData.FromString("""
         {
@@ -44,38 +45,33 @@ internal sealed class LlmRequestClassifier(IHttpClientFactory httpClients, IOpti
     public async Task<LabelGuess> ClassifyAsync(RequestText text, string formType, CancellationToken cancellationToken)
     {
         var llm = options.Value.Llm;
-        var client = CreateClient(llm);
-        var chatOptions = new ChatCompletionOptions
-        {
-            Temperature = 0,
-            MaxOutputTokenCount = 50,
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("request_classification", Schema, jsonSchemaIsStrict: true),
-        };
+        var client = _client.Value;
         var files = text.FileNames.Count == 0 ? "aucun" : string.Join(", ", text.FileNames);
-        ChatMessage[] messages =
-        [
-            new SystemChatMessage(Instructions),
-            new UserChatMessage($"Formulaire : {formType}\nObjet : {text.Objet}\nFichiers joints : {files}\nDescription :\n{text.Description}"),
-        ];
+        var user = $"Formulaire : {formType}\nObjet : {text.Objet}\nFichiers joints : {files}\nDescription :\n{text.Description}";
+        using var body = ChatCompletionsContract.Request(llm.Model, Instructions, user, "request_classification", Schema, llm.IsAzure);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(llm.Timeout);
-        ChatCompletion completion;
+        ClientResult result;
         try
         {
-            completion = (await client.CompleteChatAsync(messages, chatOptions, timeout.Token)).Value;
+            result = await client.CompleteChatAsync(body, new RequestOptions { CancellationToken = timeout.Token });
         }
         catch (ClientResultException ex)
         {
             throw new LlmClassificationException($"The LLM endpoint answered HTTP {ex.Status}.", ex);
         }
-
-        if (!string.IsNullOrEmpty(completion.Refusal))
+        catch (AuthenticationFailedException ex)
         {
-            throw new LlmClassificationException($"The LLM refused to classify: {completion.Refusal}");
+            throw new LlmClassificationException($"No Entra ID token for Azure OpenAI ({LlmClassifierOptions.SectionName}:Credential/ClientId): {ex.Message}", ex);
         }
 
-        var answer = completion.Content.Count > 0 ? completion.Content[0].Text : null;
+        var (answer, refusal) = ChatCompletionsContract.Answer(result.GetRawResponse().Content);
+        if (!string.IsNullOrEmpty(refusal))
+        {
+            throw new LlmClassificationException($"The LLM refused to classify: {refusal}");
+        }
+
         return Parse(answer);
     }
 
@@ -114,26 +110,6 @@ internal sealed class LlmRequestClassifier(IHttpClientFactory httpClients, IOpti
         {
             throw new LlmClassificationException($"The LLM answer is not JSON: {Short(answer)}");
         }
-    }
-
-    private ChatClient CreateClient(LlmClassifierOptions llm)
-    {
-        var clientOptions = new OpenAIClientOptions
-        {
-            Transport = new HttpClientPipelineTransport(httpClients.CreateClient(HttpClientName)),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 1),
-            NetworkTimeout = llm.Timeout,
-        };
-        if (!string.IsNullOrWhiteSpace(llm.Endpoint))
-        {
-            clientOptions.Endpoint = new Uri(llm.Endpoint);
-        }
-        else if (string.Equals(llm.Provider, LlmClassifierOptions.Azure, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new LlmClassificationException("RequestHandler:Classification:Llm:Endpoint is required for Azure OpenAI (https://RESOURCE.openai.azure.com/openai/v1/).");
-        }
-
-        return new ChatClient(llm.Model, new ApiKeyCredential(llm.ApiKey!), clientOptions);
     }
 
     private static string Short(string text) => text.Length <= 120 ? text : text[..120] + "…";

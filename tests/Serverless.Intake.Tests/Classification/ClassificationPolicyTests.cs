@@ -93,7 +93,7 @@ public sealed class ClassificationPolicyTests : IAsyncLifetime
     {
         var options = Options.Create(settings);
         var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        return new RequestClassificationPolicy(new LlmRequestClassifier(http, options), new BuiltInRequestClassifier(options), options,
+        return new RequestClassificationPolicy(new LlmRequestClassifier(new LlmChatClientFactory(http), options), new BuiltInRequestClassifier(options), options,
             NullLogger<RequestClassificationPolicy>.Instance);
     }
 }
