@@ -40,7 +40,8 @@ param approvalSigningKey string
 @description('Management API key (Api:ApiKeys:0, header X-API-Key); main.parameters.json has azd generate it once and read it back from the vault. Read it with az keyvault secret show --name managementApiKey.')
 param managementApiKey string
 
-@description('Connector secrets to reference from app settings: { "<AppSetting__Name>": "<key-vault-secret-name>" }. Set the secret values with az keyvault secret set.')
+@secure()
+@description('Connector secrets to reference from app settings: { "<AppSetting__Name>": "<key-vault-secret-name>" }. Holds vault secret names, not values (set those with az keyvault secret set), but is secure so the mapping stays out of deployment logs.')
 param connectorSecrets object = {}
 
 @description('Collections of the document store (docs/data-model.md, "Collection index"): every collection the code uses and every one the later seeds plan. The Cosmos adapter never creates containers in Azure (the identity has data-plane rights only), so a collection missing here fails at first use. Partition key path is always /pk, the property the document store writes; defaultTtl (seconds) only where the data model gives one.')
@@ -69,6 +70,9 @@ var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(r
 var approvalSigningKeySecretName = 'approvalSigningKey'
 var managementApiKeySecretName = 'managementApiKey'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+// Channel messages between workflows (Channels:Queue:Name); the Functions queue trigger moves a message that keeps
+// failing to '<name>-poison', which storage.bicep creates too so the dead-letter reader can list it from the start.
+var channelQueueName = 'channel-messages'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -94,6 +98,10 @@ module storage './app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    queueNames: [
+      channelQueueName
+      '${channelQueueName}-poison'
+    ]
   }
 }
 
@@ -154,9 +162,17 @@ var appSettings = union(connectorSecretSettings, {
   // The worker receives every request from the Functions host over loopback: loopback must not stand in for a key.
   Api__AllowLoopbackWithoutKey: 'false'
   Api__ApiKeys__0: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.managementApiKeySecretUri})'
-  // Recorded sandbox calls (dry runs, connectors without credentials): a SQLite file on the instance's own writable
-  // /tmp (the app's content is a read-only package), so each instance sees only the calls it made; lost on recycle.
-  Connectors__Sandbox__DatabasePath: '/tmp/sandbox-calls.db'
+  // Channel messages: a storage queue every instance reads (the queue trigger uses AzureWebJobsStorage).
+  Channels__Queue__ServiceUri: storage.outputs.queueEndpoint
+  Channels__Queue__Credential: 'managedidentity'
+  Channels__Queue__ClientId: identity.outputs.clientId
+  Channels__Queue__Name: channelQueueName
+  // Keyed small rows shared by every instance (sandbox call log, idempotency and dedup keys, alert throttles):
+  // Azure Table storage; the code creates its tables on first use.
+  Storage__Tables__Provider: 'azure'
+  Storage__Tables__Azure__ServiceUri: storage.outputs.tableEndpoint
+  Storage__Tables__Azure__Credential: 'managedidentity'
+  Storage__Tables__Azure__ClientId: identity.outputs.clientId
 })
 
 module api './app/api.bicep' = {
@@ -211,4 +227,3 @@ output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE_NAME string = cosmosDatabaseName
 output DURABLE_TASK_HUB_NAME string = durableTaskHubName
-output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

@@ -12,7 +12,8 @@ param identityClientId string
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 100
 
-@description('Settings of the app itself (storage adapters, task hub, Key Vault references); merged over the host settings below.')
+@secure()
+@description('Settings of the app itself (storage adapters, queues, task hub, Key Vault references); merged under the host settings below. Secure because it carries the connectorSecrets mapping, which stays out of deployment logs.')
 param appSettings object = {}
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {

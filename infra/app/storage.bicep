@@ -1,8 +1,11 @@
-@description('Storage account: AzureWebJobsStorage (Durable task hub queues/tables/blobs, timer leases), the deployment package container and the app\'s blob store.')
+@description('Storage account: AzureWebJobsStorage (Durable task hub queues/tables/blobs, timer leases), the deployment package container, the app\'s blob store, the channel message queues and the app\'s tables.')
 param name string
 param location string
 param tags object = {}
 param deploymentContainerName string
+
+@description('Queues to create: the channel message queue and its poison queue (the Functions host would create the poison queue only at the first failure).')
+param queueNames array = []
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -36,6 +39,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
+  }
+
+  resource queueServices 'queueServices' = {
+    name: 'default'
+
+    resource queues 'queues' = [for queueName in queueNames: {
+      name: queueName
+    }]
   }
 }
 

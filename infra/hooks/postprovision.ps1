@@ -37,7 +37,6 @@ $settings = [ordered]@{
         Storage__Blobs__Azure__ServiceUri = Get-AzdValue 'AZURE_STORAGE_BLOB_ENDPOINT'
         Approvals__SigningKey = New-SigningKey
         Api__AllowLoopbackWithoutKey = 'true'
-        APPLICATIONINSIGHTS_CONNECTION_STRING = Get-AzdValue 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     }
 }
 

@@ -50,8 +50,7 @@ cat > "$target" <<JSON
     "Storage__Blobs__Provider": "azure",
     "Storage__Blobs__Azure__ServiceUri": "$(value AZURE_STORAGE_BLOB_ENDPOINT)",
     "Approvals__SigningKey": "$approval_key",
-    "Api__AllowLoopbackWithoutKey": "true",
-    "APPLICATIONINSIGHTS_CONNECTION_STRING": "$(value APPLICATIONINSIGHTS_CONNECTION_STRING)"
+    "Api__AllowLoopbackWithoutKey": "true"
   }
 }
 JSON

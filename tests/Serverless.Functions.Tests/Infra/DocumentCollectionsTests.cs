@@ -19,7 +19,6 @@ public sealed partial class DocumentCollectionsTests
 {
     private const string RetiredSlackReplayContainer = "approval-slack-requests";
 
-    private static readonly string MainBicep = RepositoryFiles.Read("infra", "main.bicep");
     private static readonly string DataModel = RepositoryFiles.Read("docs", "data-model.md");
 
     /// <summary>IDocumentStore's methods; their first argument is the collection.</summary>
@@ -195,16 +194,17 @@ public sealed partial class DocumentCollectionsTests
 
     private sealed record Container(string Name, string PartitionKeyPath, int? DefaultTtl);
 
+    /// <summary>The default of main.bicep's cosmosContainers parameter in the compiled template, which the cosmos
+    /// module gets as its containers.</summary>
     private static List<Container> BicepContainers()
     {
-        var start = MainBicep.IndexOf("param cosmosContainers array = [", StringComparison.Ordinal);
-        start.Should().BeGreaterThanOrEqualTo(0, "main.bicep declares param cosmosContainers with a default list");
-        var end = MainBicep.IndexOf("\n]", start, StringComparison.Ordinal);
-        var containers = ContainerEntry().Matches(MainBicep[start..end])
-            .Select(m => new Container(
-                m.Groups["name"].Value,
-                m.Groups["pk"].Value,
-                m.Groups["ttl"].Success ? int.Parse(m.Groups["ttl"].Value, System.Globalization.CultureInfo.InvariantCulture) : null))
+        var main = BicepCompilation.Shared.Main;
+        main.Module("cosmos").PassedValue("containers").Should().Be("[parameters('cosmosContainers')]");
+        var containers = main.Parameters.GetProperty("cosmosContainers").GetProperty("defaultValue").EnumerateArray()
+            .Select(c => new Container(
+                c.GetProperty("name").GetString()!,
+                c.GetProperty("partitionKeyPath").GetString()!,
+                c.TryGetProperty("defaultTtl", out var ttl) ? ttl.GetInt32() : null))
             .ToList();
         containers.Should().NotBeEmpty();
         return containers;
@@ -220,9 +220,6 @@ public sealed partial class DocumentCollectionsTests
         names.Should().NotBeEmpty().And.OnlyHaveUniqueItems();
         return names;
     }
-
-    [GeneratedRegex(@"\{\s*name:\s*'(?<name>[^']+)',\s*partitionKeyPath:\s*'(?<pk>[^']+)'(?:,\s*defaultTtl:\s*(?<ttl>\d+))?\s*\}")]
-    private static partial Regex ContainerEntry();
 
     [GeneratedRegex(@"^\| `([a-z0-9-]+)` \|", RegexOptions.Multiline)]
     private static partial Regex IndexRow();

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace Serverless.Functions.Tests.Infra;
 
-/// <summary>No bicep CLI on this project's machines, so these check what can be checked without it: the JSON files
-/// parse, parameters and modules line up, every role id is a known built-in role and says which, outputs are UPPER_SNAKE.</summary>
+/// <summary>The infra files hold together: the JSON files parse, the parameters file and the modules line up with the
+/// compiled template's parameters, every role id is a known built-in role and says which, outputs are UPPER_SNAKE.</summary>
 public sealed partial class InfraFilesTests
 {
     /// <summary>Azure built-in role definition ids (learn.microsoft.com "Azure built-in roles"; the Cosmos DB one is a
@@ -22,6 +22,8 @@ public sealed partial class InfraFilesTests
 
     private static readonly string MainBicep = RepositoryFiles.Read("infra", "main.bicep");
 
+    private static ArmScope Main => BicepCompilation.Shared.Main;
+
     [Theory]
     [InlineData("infra", "main.parameters.json")]
     [InlineData("infra", "abbreviations.json")]
@@ -37,7 +39,7 @@ public sealed partial class InfraFilesTests
     public void EveryParameterInTheParametersFile_IsDeclaredInMainBicep()
     {
         using var parameters = JsonDocument.Parse(RepositoryFiles.Read("infra", "main.parameters.json"));
-        var declared = Params(MainBicep).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var declared = Main.Parameters.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
         parameters.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).Should().BeSubsetOf(declared);
     }
@@ -48,7 +50,7 @@ public sealed partial class InfraFilesTests
         using var parameters = JsonDocument.Parse(RepositoryFiles.Read("infra", "main.parameters.json"));
         var given = parameters.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
-        Params(MainBicep).Where(p => !p.HasDefault).Select(p => p.Name).Should().BeSubsetOf(given);
+        Main.Parameters.EnumerateObject().Where(p => !p.Value.TryGetProperty("defaultValue", out _)).Select(p => p.Name).Should().BeSubsetOf(given);
     }
 
     [Fact]
@@ -65,13 +67,17 @@ public sealed partial class InfraFilesTests
     {
         foreach (Match module in ModuleUse().Matches(MainBicep))
         {
-            var path = RepositoryFiles.Path("infra", module.Groups["path"].Value);
-            File.Exists(path).Should().BeTrue($"module {module.Groups["path"].Value} should exist");
-            var declared = Params(File.ReadAllText(path)).ToList();
-            var passed = ParamsBlock(MainBicep, module.Index);
+            File.Exists(RepositoryFiles.Path("infra", module.Groups["path"].Value)).Should().BeTrue($"module {module.Groups["path"].Value} should exist");
+        }
 
-            passed.Should().BeSubsetOf(declared.Select(p => p.Name), $"{module.Groups["path"].Value} declares every parameter main.bicep passes");
-            declared.Where(p => !p.HasDefault).Select(p => p.Name).Should().BeSubsetOf(passed, $"main.bicep passes every required parameter of {module.Groups["path"].Value}");
+        var modules = Main.Modules.ToList();
+        modules.Select(m => m.Name).Should().BeEquivalentTo(["identity", "storage", "cosmos", "monitoring", "keyvault", "api", "rbac"]);
+        foreach (var module in modules)
+        {
+            var declared = module.Parameters.EnumerateObject().ToList();
+            module.ParameterValues.Keys.Should().BeSubsetOf(declared.Select(p => p.Name), $"module {module.Name} declares every parameter main.bicep passes");
+            declared.Where(p => !p.Value.TryGetProperty("defaultValue", out _)).Select(p => p.Name)
+                .Should().BeSubsetOf(module.ParameterValues.Keys, $"main.bicep passes every required parameter of module {module.Name}");
         }
     }
 
@@ -99,7 +105,7 @@ public sealed partial class InfraFilesTests
     [Fact]
     public void Outputs_AreUpperSnakeCase_AndIncludeWhatAzdAndTheHooksRead()
     {
-        var outputs = Regex.Matches(MainBicep, @"^output (\w+) ", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var outputs = Main.Outputs.EnumerateObject().Select(o => o.Name).ToList();
 
         outputs.Should().OnlyContain(o => Regex.IsMatch(o, "^[A-Z][A-Z0-9_]*$"));
         outputs.Should().Contain(["AZURE_LOCATION", "AZURE_FUNCTION_NAME", "COSMOS_ENDPOINT", "AZURE_KEY_VAULT_NAME"]);
@@ -116,7 +122,7 @@ public sealed partial class InfraFilesTests
         hostJson.RootElement.GetProperty("version").GetString().Should().Be("2.0");
         extensions.GetProperty("http").GetProperty("routePrefix").GetString().Should().Be("api");
         extensions.GetProperty("durableTask").GetProperty("hubName").GetString().Should().Be("%DurableTaskHubName%");
-        MainBicep.Should().Contain("DurableTaskHubName:", "the app setting host.json names is provisioned");
+        FunctionAppSettings.Compiled.Should().ContainKey("DurableTaskHubName", "the app setting host.json names is provisioned");
     }
 
     [Fact]
@@ -129,45 +135,11 @@ public sealed partial class InfraFilesTests
         RepositoryFiles.Read("infra", "app", "api.bicep").Should().Contain("'azd-service-name': serviceName").And.Contain("param serviceName string = 'api'");
     }
 
-    private sealed record Param(string Name, bool HasDefault);
-
-    private static IEnumerable<Param> Params(string bicep) =>
-        ParamDeclaration().Matches(bicep).Select(m => new Param(m.Groups["name"].Value, m.Groups["default"].Success));
-
-    /// <summary>Names assigned in the params: { ... } block of the module declared at <paramref name="start"/>.</summary>
-    private static List<string> ParamsBlock(string bicep, int start)
-    {
-        var open = bicep.IndexOf("params: {", start, StringComparison.Ordinal);
-        var depth = 0;
-        var names = new List<string>();
-        for (var i = open + "params: ".Length; i < bicep.Length; i++)
-        {
-            depth += bicep[i] == '{' ? 1 : bicep[i] == '}' ? -1 : 0;
-            if (depth == 0)
-            {
-                break;
-            }
-
-            if (depth == 1 && (bicep[i] == '\n') && ParamAssignment().Match(bicep, i + 1) is { Success: true } m && m.Index == i + 1)
-            {
-                names.Add(m.Groups[1].Value);
-            }
-        }
-
-        return names;
-    }
-
-    [GeneratedRegex(@"^param (?<name>\w+) [\w\[\]]+(?<default> =)?", RegexOptions.Multiline)]
-    private static partial Regex ParamDeclaration();
-
     [GeneratedRegex(@"abbrs\.(\w+)")]
     private static partial Regex AbbreviationUse();
 
     [GeneratedRegex(@"^module \w+ '(?<path>[^']+)'", RegexOptions.Multiline)]
     private static partial Regex ModuleUse();
-
-    [GeneratedRegex(@"[ \t]+(\w+):")]
-    private static partial Regex ParamAssignment();
 
     [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex RoleId();

@@ -11,7 +11,7 @@ namespace Serverless.Functions.Tests.Infra;
 /// rather than replacing a running instance.</summary>
 public sealed partial class SettingsAndSecretsTests
 {
-    private static readonly string MainBicep = RepositoryFiles.Read("infra", "main.bicep");
+    private static ArmScope Main => BicepCompilation.Shared.Main;
 
     [Theory]
     [InlineData("postprovision.sh", "openssl rand -base64 48")]
@@ -31,14 +31,19 @@ public sealed partial class SettingsAndSecretsTests
     [Fact]
     public void AzureAppSettings_TakeTheManagementKeyFromKeyVault_AndRefuseKeylessLoopback()
     {
-        MainBicep.Should().Contain("Api__AllowLoopbackWithoutKey: 'false'", "the Functions host relays every request to the worker over loopback");
-        MainBicep.Should().Contain("Api__ApiKeys__0: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.managementApiKeySecretUri})'");
-        MainBicep.Should().Contain("Approvals__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.approvalSigningKeySecretUri})'");
+        var settings = FunctionAppSettings.Compiled;
+        settings["Api__AllowLoopbackWithoutKey"].Constant.Should().Be("false", "the Functions host relays every request to the worker over loopback");
+        settings["Api__ApiKeys__0"].Value.Should().StartWith("[format('@Microsoft.KeyVault(SecretUri={0})', ").And.EndWith(".outputs.managementApiKeySecretUri.value)]");
+        settings["Approvals__SigningKey"].Value.Should().StartWith("[format('@Microsoft.KeyVault(SecretUri={0})', ").And.EndWith(".outputs.approvalSigningKeySecretUri.value)]");
 
-        var keyVault = RepositoryFiles.Read("infra", "app", "keyvault.bicep");
-        keyVault.Should().Contain("name: managementApiKeySecretName").And.Contain("output managementApiKeySecretUri string");
-        Regex.IsMatch(MainBicep, @"@secure\(\)\s+@minLength\(16\)\s+@description\('[^']*'\)\s+param managementApiKey string").Should().BeTrue(
-            "the key is secure and at least as long as Api:ApiKeys requires (16)");
+        var keyVault = Main.Module("keyvault");
+        keyVault.Resources.Should().Contain(r => r.GetProperty("type").GetString() == "Microsoft.KeyVault/vaults/secrets"
+            && r.GetProperty("name").GetString()!.Contains("parameters('managementApiKeySecretName')", StringComparison.Ordinal)
+            && r.GetProperty("properties").GetProperty("value").GetString() == "[parameters('managementApiKey')]");
+        keyVault.Outputs.GetProperty("managementApiKeySecretUri").GetProperty("value").GetString().Should().EndWith(".secretUri]");
+        var parameter = Main.Parameters.GetProperty("managementApiKey");
+        parameter.GetProperty("type").GetString().Should().Be("securestring");
+        parameter.GetProperty("minLength").GetInt32().Should().Be(16, "the key is at least as long as Api:ApiKeys requires (16)");
     }
 
     [Theory]
@@ -47,9 +52,12 @@ public sealed partial class SettingsAndSecretsTests
     public void GeneratedSecrets_AreReadBackFromTheVaultSecretBicepWrites(string parameter, string secretNameVariable)
     {
         using var parameters = JsonDocument.Parse(RepositoryFiles.Read("infra", "main.parameters.json"));
-        var secretName = Regex.Match(MainBicep, $@"^var {secretNameVariable} = '([^']+)'", RegexOptions.Multiline).Groups[1].Value;
+        var keyVault = Main.Module("keyvault");
+        var secretName = keyVault.Constant(ArmExpression.Parse($"[parameters('{secretNameVariable}')]"));
 
-        secretName.Should().NotBeEmpty();
+        secretName.Should().NotBeNullOrEmpty();
+        Main.Variable(secretNameVariable).GetString().Should().Be(secretName);
+        keyVault.PassedValue(parameter).Should().Be($"[parameters('{parameter}')]");
         parameters.RootElement.GetProperty("parameters").GetProperty(parameter).GetProperty("value").GetString()
             .Should().Be($"$(secretOrRandomPassword ${{AZURE_KEY_VAULT_NAME}} {secretName})", "re-provisioning must keep the key it generated the first time");
     }
