@@ -44,10 +44,10 @@ public class FunctionsSourceTests
     }
 
     [Fact]
-    public void Orchestrator_And_ActivityFunction_AreOneEach()
+    public void OneOrchestrator_AndTheActivitiesItCalls()
     {
         FunctionsSource.Functions.Count(f => f.Trigger == "OrchestrationTrigger").Should().Be(1);
         FunctionsSource.Functions.Where(f => f.Trigger == "ActivityTrigger").Select(f => f.Name)
-            .Should().BeEquivalentTo(["RunActivity", "PublishMessage"]);
+            .Should().BeEquivalentTo(["RunActivity", "EnqueueMessage", "SaveInstanceState", "LoadInstanceState"]);
     }
 }
