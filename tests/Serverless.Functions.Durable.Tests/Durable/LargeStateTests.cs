@@ -29,7 +29,7 @@ public sealed class LargeStateTests
         }
         """;
 
-    [Fact]
+    [Fact(Skip = "Measured at 2,000 items: over 4 minutes under DurableTaskTestHost on the 2-core reference machine, too slow for every CI run; run by hand with this Skip removed until the per-episode state parse is cut (see the issue-10 closing note).")]
     public async Task ForEach_StateOfSeveralMegabytes_SameResultOnBothRuntimesWithinDurableLimits()
     {
         var input = new JsonObject { ["items"] = new JsonArray(Enumerable.Range(0, Items).Select(i => (JsonNode)i).ToArray()) };
