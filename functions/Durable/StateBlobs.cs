@@ -35,6 +35,7 @@ public sealed class StateBlobs(IBlobStore blobs)
         }
     }
 
-    // Instance ids may hold ':' and '@' (idempotency keys, schedules); blob names keep them, but not '/' or '\'.
-    private static string Escape(string instanceId) => Uri.EscapeDataString(instanceId);
+    // Instance ids may hold ':', '@' and anything an idempotency key holds; a hash is a name every blob store accepts.
+    private static string Escape(string instanceId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(instanceId)))[..32];
 }

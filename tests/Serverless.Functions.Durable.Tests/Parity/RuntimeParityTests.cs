@@ -74,7 +74,7 @@ public sealed class RuntimeParityTests(ITestOutputHelper output)
             : await DurableHarness.StartAsync(Configure, scenario.Settings, (workflow, context) =>
             {
                 // The real orchestrator; counted only: the first episode of an execution resumed from ContinueAsNew.
-                if (!context.IsReplaying && context.GetInput<WorkflowRun>() is { State: not null, Replay: false })
+                if (!context.IsReplaying && context.GetInput<WorkflowRun>() is { Generation: > 0, Replay: false })
                 {
                     Interlocked.Increment(ref continuedAsNew.Value);
                 }
