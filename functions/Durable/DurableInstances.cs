@@ -92,7 +92,11 @@ internal static class DurableInstances
         OrchestrationRuntimeStatus.Failed => InstanceStatus.Failed,
         OrchestrationRuntimeStatus.Terminated => InstanceStatus.Terminated,
         OrchestrationRuntimeStatus.Pending => InstanceStatus.Pending,
-        _ => snapshot?.Status ?? InstanceStatus.Running,
+        // The last snapshot of a finished workflow is set while its final state is still being stored (a large state
+        // is saved by an activity first): until Durable reports the orchestration ended, the instance is running.
+        _ => snapshot?.Status is { } status && status is not (InstanceStatus.Completed or InstanceStatus.Failed or InstanceStatus.Terminated)
+            ? status
+            : InstanceStatus.Running,
     };
 
     private static ErrorInfo? Failure(OrchestrationMetadata metadata) =>

@@ -29,6 +29,18 @@ internal sealed class OrchestrationWork(TaskOrchestrationContext context, Instan
     /// <summary>Nothing in flight whose result would be lost by ContinueAsNew (timers and event waits are re-issued).</summary>
     public bool IsQuiet => tasks.Values.All(i => i.Kind is Kind.Timer or Kind.EventWait or Kind.Terminate);
 
+    /// <summary>True when every command is recorded as pending work in the state, so a generation started from the
+    /// state alone issues it (an emit is not pending work: it must be issued before the history is cut).</summary>
+    public static bool Resumable(IReadOnlyList<WorkflowCommand> commands, InstanceState state) =>
+        commands.All(c => c switch
+        {
+            RunActivity run => state.Pending.ContainsKey(run.CommandId),
+            StartTimer timer => state.Pending.ContainsKey(timer.TimerId),
+            StartChild child => state.Pending.ContainsKey(child.ChildInstanceId),
+            EmitMessage => false,
+            _ => true,
+        });
+
     public void Issue(IReadOnlyList<WorkflowCommand> commands)
     {
         foreach (var command in commands)

@@ -39,14 +39,25 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
         {
             _ when stored is null => Apply(definition, state, EngineText.Read<WorkflowEvent>(run.StartEvent) ?? new InstanceStarted(null), context),
             { Replay: true } => Apply(definition, state, new ReplayRequested(), context),
-            // Resumed after ContinueAsNew: the work still pending is issued again (timers and event waits only,
-            // since the history is cut only when no activity or child is in flight).
+            // Resumed after ContinueAsNew: the work still pending is issued: timers and event waits again, and the
+            // activities and children the interpreter asked for just before the cut (none was in flight then).
             _ => state.Pending.Values.OrderBy(p => p.Sequence).Select(p => p.Command).OfType<WorkflowCommand>().ToList(),
         };
 
         var work = new OrchestrationWork(context, state);
         for (var applied = 0; ; applied++)
         {
+            if (applied >= MaxEventsPerExecution && !state.IsFinished && work.IsQuiet && OrchestrationWork.Resumable(commands, state))
+            {
+                // The history is cut before the new commands are issued: they are pending work in the state, and
+                // the next generation issues them, so a chain of activities is cut between two of them.
+                work.CancelAll();
+                var generation = run.Generation + 1;
+                var (inline, blob) = await StoreAsync(context, state, $"continued-{generation}");
+                context.ContinueAsNew(run with { StartEvent = null, State = inline, StateBlob = blob, Replay = false, Generation = generation });
+                return inline ?? blob!;
+            }
+
             work.Issue(commands);
             work.Reconcile();
             if (!context.IsReplaying)
@@ -57,15 +68,6 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
             if (state.IsFinished)
             {
                 break;
-            }
-
-            if (applied >= MaxEventsPerExecution && work.IsQuiet)
-            {
-                work.CancelAll();
-                var generation = run.Generation + 1;
-                var (inline, blob) = await StoreAsync(context, state, $"continued-{generation}");
-                context.ContinueAsNew(run with { StartEvent = null, State = inline, StateBlob = blob, Replay = false, Generation = generation });
-                return inline ?? blob!;
             }
 
             var next = await work.NextEventAsync();

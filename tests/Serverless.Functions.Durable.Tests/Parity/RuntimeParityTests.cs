@@ -33,6 +33,7 @@ public sealed class RuntimeParityTests(ITestOutputHelper output)
 
         foreach (var outcome in outcomes)
         {
+            output.WriteLine($"{outcome.Runtime}: {outcome.Status} {outcome.ErrorKind} after {outcome.Activities.Count} activity calls, output {(outcome.Output is null ? "none" : "present")}");
             using (new AssertionScope(outcome.Runtime))
             {
                 scenario.Expect(outcome);
