@@ -44,7 +44,7 @@ internal static class DurableInstances
                 metadata.CreatedAt, state.EndedAt, state.Input, state.Output, state.Error, state.CustomStatus, state.Timeline);
         }
 
-        var snapshot = metadata.SerializedCustomStatus is null ? null : EngineText.Read<InstanceSnapshot>(metadata.ReadCustomStatusAs<string>());
+        var snapshot = Snapshot(metadata.SerializedCustomStatus);
         var start = EngineText.Read<WorkflowEvent>(run?.StartEvent) as InstanceStarted;
         var status = Status(metadata, snapshot);
         return new InstanceView(
@@ -97,6 +97,14 @@ internal static class DurableInstances
         _ => snapshot?.Status is { } status && status is not (InstanceStatus.Completed or InstanceStatus.Failed or InstanceStatus.Terminated)
             ? status
             : InstanceStatus.Running,
+    };
+
+    /// <summary>The snapshot is a JSON object; instances started before that change hold it as a JSON string.</summary>
+    private static InstanceSnapshot? Snapshot(string? serialized) => serialized switch
+    {
+        null => null,
+        _ when serialized.StartsWith('"') => EngineText.Read<InstanceSnapshot>(EngineText.Read<string>(serialized)),
+        _ => EngineText.Read<InstanceSnapshot>(serialized),
     };
 
     private static ErrorInfo? Failure(OrchestrationMetadata metadata) =>

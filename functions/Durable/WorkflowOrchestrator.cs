@@ -31,7 +31,7 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
             return Unregistered(context, run).ToJson();
         }
 
-        var stored = run.State ?? (run.StateBlob is { } path ? await context.CallActivityAsync<string>(StateBlobFunctions.LoadName, path) : null);
+        var stored = run.State ?? (run.StateBlob is { } path ? await StateBlobFunctions.LoadFromOrchestratorAsync(context, path) : null);
         var state = stored is null
             ? InstanceState.Create(context.InstanceId, definition.Id, definition.Version)
             : InstanceState.FromJson(stored);
@@ -63,7 +63,9 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
             if (!context.IsReplaying)
             {
                 // Only the last value of an episode is kept, and it is set after the replay has caught up.
-                context.SetCustomStatus(InstanceSnapshot.Of(state).ToJson());
+                // As a JSON value, not a string holding JSON, whose escaping would take it past Durable's 16 KB.
+                using var snapshot = System.Text.Json.JsonDocument.Parse(InstanceSnapshot.Of(state).ToJson());
+                context.SetCustomStatus(snapshot.RootElement.Clone());
             }
             if (state.IsFinished)
             {
@@ -89,8 +91,7 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
             return (json, null);
         }
 
-        var path = await context.CallActivityAsync<string>(StateBlobFunctions.SaveName, new SaveStateRequest(context.InstanceId, name, json));
-        return (null, path);
+        return (null, await StateBlobFunctions.SaveFromOrchestratorAsync(context, name, json));
     }
 
     private static IReadOnlyList<WorkflowCommand> Apply(WorkflowDefinition definition, InstanceState state, WorkflowEvent @event, TaskOrchestrationContext context) =>

@@ -8,11 +8,13 @@ using Serverless.Runtime.Activities;
 
 namespace Serverless.Functions.Durable.Tests.Durable;
 
-/// <summary>A forEach whose outputs grow the state to several MB runs to the same result on both
-/// runtimes, while Durable's limits hold: custom status under 16 KB at every look, orchestration output small.</summary>
-public sealed class LargeStateTests
+/// <summary>A forEach over 2,000 items whose outputs grow the state to several MB runs to the same result on both
+/// runtimes, while Durable's limits hold: custom status under 16 KB at every look, orchestration output small, and
+/// the state (larger than the 3.9 MB Durable accepts in one activity input) saved and loaded in parts. About two
+/// minutes on the 2-core reference machine, most of it the per-event cost of a multi-MB state on each runtime.</summary>
+public sealed class LargeStateTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private const int Items = 300;
+    private const int Items = 2_000;
 
     private const string Fanout = """
         {
@@ -29,11 +31,12 @@ public sealed class LargeStateTests
         }
         """;
 
-    [Fact(Skip = "Measured at 2,000 items: over 4 minutes under DurableTaskTestHost on the 2-core reference machine, too slow for every CI run; run by hand with this Skip removed until the per-episode state parse is cut (see the issue-10 closing note).")]
+    [Fact]
     public async Task ForEach_StateOfSeveralMegabytes_SameResultOnBothRuntimesWithinDurableLimits()
     {
         var input = new JsonObject { ["items"] = new JsonArray(Enumerable.Range(0, Items).Select(i => (JsonNode)i).ToArray()) };
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         InstanceView embedded;
         await using (var harness = await Runtimes.StartAsync(Runtimes.Embedded, Register))
         {
@@ -41,6 +44,8 @@ public sealed class LargeStateTests
             embedded = await harness.WaitForEndAsync(started.InstanceId, timeoutMs: 240_000);
         }
 
+        output.WriteLine($"embedded: {clock.Elapsed.TotalSeconds:0.0} s");
+        clock.Restart();
         await using var durable = await DurableHarness.StartAsync(Register);
         var run = await durable.Client.StartAsync(new StartRequest("large-state", input.DeepClone()));
         var largestStatus = 0;
@@ -61,6 +66,7 @@ public sealed class LargeStateTests
             await Task.Delay(200);
         }
 
+        output.WriteLine($"durable: {clock.Elapsed.TotalSeconds:0.0} s");
         view.Should().NotBeNull("the Durable run ends within four minutes");
         var stateBytes = Encoding.UTF8.GetByteCount(view!.Output!.ToJsonString());
         stateBytes.Should().BeGreaterThan(2_000_000, "the scenario is about several MB of step outputs");
@@ -76,6 +82,6 @@ public sealed class LargeStateTests
         .AddActivity("test.pad", (context, _) =>
         {
             var n = context.Input!["n"]!.GetValue<int>();
-            return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n, ["text"] = new string((char)('a' + (n % 26)), 10_000) });
+            return Task.FromResult<JsonNode?>(new JsonObject { ["n"] = n, ["text"] = new string((char)('a' + (n % 26)), 1_500) });
         });
 }

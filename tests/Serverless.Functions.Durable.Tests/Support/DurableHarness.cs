@@ -80,8 +80,9 @@ public sealed class DurableHarness : IRuntimeHarness
                 (context, _) => orchestrator is null ? workflow.RunAsync(context) : orchestrator(workflow, context));
             registry.AddActivityFunc<ActivityRequest, ActivityResult>(RunActivityFunction.Name,
                 (_, request) => run.RunAsync(request, CancellationToken.None));
+            registry.AddActivityFunc<SaveStatePartRequest>(StateBlobFunctions.SavePartName, (_, request) => states.SavePartAsync(request, CancellationToken.None));
             registry.AddActivityFunc<SaveStateRequest, string>(StateBlobFunctions.SaveName, (_, request) => states.SaveAsync(request, CancellationToken.None));
-            registry.AddActivityFunc<string, string>(StateBlobFunctions.LoadName, (_, path) => states.LoadAsync(path, CancellationToken.None));
+            registry.AddActivityFunc<LoadStatePartRequest, StatePart>(StateBlobFunctions.LoadPartName, (_, request) => states.LoadPartAsync(request, CancellationToken.None));
             registry.AddActivityFunc<ChannelMessage>(EnqueueMessageFunction.Name,
                 (_, message) => enqueue.RunAsync(message, CancellationToken.None));
         });

@@ -34,7 +34,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_DurableAndQueueFunctions_HaveTheirTriggers()
     {
         TriggerOf("WorkflowOrchestrator")["type"]!.GetValue<string>().Should().Be("orchestrationTrigger");
-        foreach (var activity in new[] { "RunActivity", "SaveInstanceState", "LoadInstanceState", "EnqueueMessage" })
+        foreach (var activity in new[] { "RunActivity", "SaveInstanceStatePart", "SaveInstanceState", "LoadInstanceStatePart", "EnqueueMessage" })
         {
             TriggerOf(activity)["type"]!.GetValue<string>().Should().Be("activityTrigger", activity);
         }

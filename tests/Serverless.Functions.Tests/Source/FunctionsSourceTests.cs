@@ -48,6 +48,6 @@ public class FunctionsSourceTests
     {
         FunctionsSource.Functions.Count(f => f.Trigger == "OrchestrationTrigger").Should().Be(1);
         FunctionsSource.Functions.Where(f => f.Trigger == "ActivityTrigger").Select(f => f.Name)
-            .Should().BeEquivalentTo(["RunActivity", "EnqueueMessage", "SaveInstanceState", "LoadInstanceState"]);
+            .Should().BeEquivalentTo(["RunActivity", "EnqueueMessage", "SaveInstanceStatePart", "SaveInstanceState", "LoadInstanceStatePart"]);
     }
 }
