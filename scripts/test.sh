@@ -12,4 +12,4 @@ if [ -x scripts/services.sh ]; then
   [ -f .services/env ] && source .services/env
 fi
 
-dotnet test Serverless.sln --nologo -v quiet "$@"
+dotnet test Serverless.sln --nologo -v quiet --logger "console;verbosity=minimal" "$@"

@@ -11,29 +11,39 @@ using Serverless.Host.Web;
 using Serverless.Intake;
 using Serverless.Storage.Azure;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddHostSettings(builder.Environment);
-builder.Configuration.AddLocalSigningKey();
-builder.UseEmbeddedHostDefaults();
-builder.Logging.AddEmbeddedHostLogging();
-builder.Services
-    .AddEmbeddedRuntime(builder.Configuration)
-    .AddStorage(builder.Configuration)
-    .AddConnectors(builder.Configuration)
-    .AddApprovals(builder.Configuration)
-    .AddRequestHandler(builder.Configuration)
-    .AddDemoActivities(builder.Configuration)
-    .AddWorkflowApi()
-    .AddWebhookTriggers(builder.Configuration);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddHostSettings(builder.Environment);
+    builder.Configuration.AddLocalSigningKey();
+    builder.UseEmbeddedHostDefaults();
+    builder.Logging.AddEmbeddedHostLogging();
+    builder.Services
+        .AddEmbeddedRuntime(builder.Configuration)
+        .AddStorage(builder.Configuration)
+        .AddConnectors(builder.Configuration)
+        .AddApprovals(builder.Configuration)
+        .AddRequestHandler(builder.Configuration)
+        .AddDemoActivities(builder.Configuration)
+        .AddWorkflowApi()
+        .AddWebhookTriggers(builder.Configuration);
 
-var app = builder.Build();
-app.UseProblemResponses();
-app.MapWorkflowApi();
-app.MapWebhookTriggers();
-app.MapGroup("").RequireManagementKey().MapSandboxApi();
-app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
-app.MapIntakeApi();
-app.Run();
+    var app = builder.Build();
+    app.UseRequestLogging();
+    app.UseProblemResponses();
+    app.MapWorkflowApi();
+    app.MapWebhookTriggers();
+    app.MapGroup("").RequireManagementKey().MapSandboxApi();
+    app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
+    app.MapIntakeApi();
+    app.Run();
+    return 0;
+}
+// Only as the process's own entry point: under WebApplicationFactory the exception must reach the test.
+catch (Exception ex) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly && SettingsFailure.Find(ex) is { } failure)
+{
+    return SettingsFailure.Report(failure, Console.Error);
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -89,14 +89,22 @@ public sealed class ManagementAuth
     /// in-process server (ASP.NET Core's TestServer, which the tests use) or a Unix domain socket, which only
     /// processes on this machine allowed by the socket file's permissions can reach. Kestrel always sets the
     /// address of a TCP connection, so a remote caller cannot produce a null one. A request carrying
-    /// <c>Forwarded</c>/<c>X-Forwarded-For</c> is never local: a reverse proxy on this machine connects over
+    /// any of the <see cref="ForwardingHeaders"/> is never local: a reverse proxy on this machine connects over
     /// loopback on behalf of a remote client.
     /// </summary>
+    /// <summary>Headers a proxy or CDN sets to name the client it relays (RFC 7239 and the common de facto ones):
+    /// any of them means the request came from somewhere else, whatever the connection's address.</summary>
+    public static IReadOnlyList<string> ForwardingHeaders { get; } =
+    [
+        "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Original-For", "X-Real-IP", "X-Client-IP", "True-Client-IP",
+        "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP", "X-ProxyUser-Ip", "Client-IP", "Via",
+    ];
+
     public static bool IsLocal(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Request.Headers;
-        if (headers.ContainsKey("Forwarded") || headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("X-Original-For"))
+        if (ForwardingHeaders.Any(headers.ContainsKey))
         {
             return false;
         }

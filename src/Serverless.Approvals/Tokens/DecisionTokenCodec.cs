@@ -44,6 +44,13 @@ public sealed class DecisionTokenCodec(IOptionsMonitor<ApprovalOptions> options)
         }
 
         var given = Base64Url.DecodeFromChars(parts[2]);
+        // Canonical form only: padding or spare low bits decode to the same bytes, so one decision would have many
+        // spellings (and many cache or log keys). The signature's text must be exactly what Sign wrote.
+        if (!string.Equals(Base64Url.EncodeToString(given), parts[2], StringComparison.Ordinal) || parts[1].Contains('=', StringComparison.Ordinal))
+        {
+            return TokenCheck.Invalid("malformed token");
+        }
+
         var o = options.CurrentValue;
         var signed = false;
         foreach (var key in new[] { o.SigningKey }.Concat(o.PreviousSigningKeys))

@@ -13,6 +13,8 @@ public static class HostLoggingExtensions
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
+        // Its request lines and RequestPath scope hold the raw path (approval tokens); RequestLogging replaces them.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         return logging;
     }
 }

@@ -4,7 +4,8 @@ using Serverless.Storage.Errors;
 
 namespace Serverless.Intake.Files;
 
-/// <summary>GET /api/intake/files/{container}/{blob}?expires=&amp;sig=: serves a stored file to whoever holds a valid link.</summary>
+/// <summary>GET /api/intake/files/{container}/{blob}?expires=&amp;sig=: serves a stored file to whoever holds a valid
+/// link, typed by its extension (<see cref="StoredFileResult"/>), not by what the uploader claimed.</summary>
 internal sealed class FileDownloadHandler(IBlobStore blobs, FileLinks links)
 {
     public async Task<IResult> GetAsync(string path, string? expires, string? sig, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ internal sealed class FileDownloadHandler(IBlobStore blobs, FileLinks links)
         {
             var download = await blobs.GetAsync(path[..slash], path[(slash + 1)..], cancellationToken);
             var fileName = path[(path.LastIndexOf('/') + 1)..];
-            return Results.Stream(download.Content, download.Info.ContentType, fileName);
+            return new StoredFileResult(download.Content, fileName);
         }
         catch (ItemNotFoundException)
         {

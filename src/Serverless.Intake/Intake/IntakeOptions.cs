@@ -46,4 +46,15 @@ public sealed class IntakeOptions
 
     /// <summary>How long an Idempotency-Key, or the hash of an identical payload, returns the instance it started.</summary>
     public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>An address part mixing letters of two scripts (a Cyrillic "а" in a Latin name, the homograph trick):
+    /// Refuse (400), Flag (accepted, and the instance input says so in user_email_flags), or Allow.</summary>
+    public MixedScriptPolicy MixedScriptEmails { get; set; } = MixedScriptPolicy.Refuse;
+}
+
+public enum MixedScriptPolicy
+{
+    Refuse,
+    Flag,
+    Allow,
 }

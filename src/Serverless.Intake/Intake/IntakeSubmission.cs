@@ -10,5 +10,8 @@ internal sealed class IntakeSubmission
 
     public IntakeErrors Errors { get; } = new();
 
+    /// <summary>Notes on an accepted user_email (<see cref="EmailAddressCheck.MixedScriptFlag"/>), passed on in the input.</summary>
+    public List<string> EmailFlags { get; } = [];
+
     public string? Field(string name) => Fields.GetValueOrDefault(name);
 }

@@ -32,9 +32,24 @@ internal sealed class SubmissionValidator(IOptions<IntakeOptions> options)
         {
             errors.Add(IntakeFields.UserEmail, "'user_email' is required.");
         }
+        else if (EmailAddressCheck.Refusal(email) is { } refusal)
+        {
+            errors.Add(IntakeFields.UserEmail, $"'user_email' is refused: {refusal}.");
+        }
         else if (!IsEmail(email))
         {
             errors.Add(IntakeFields.UserEmail, $"'user_email' is not a valid email address: \"{Truncate(email)}\".");
+        }
+        else if (o.MixedScriptEmails != MixedScriptPolicy.Allow && EmailAddressCheck.MixesScripts(email))
+        {
+            if (o.MixedScriptEmails == MixedScriptPolicy.Refuse)
+            {
+                errors.Add(IntakeFields.UserEmail, "'user_email' is refused: a part of it mixes letters of different scripts, as look-alike addresses do (RequestHandler:Intake:MixedScriptEmails).");
+            }
+            else
+            {
+                submission.EmailFlags.Add(EmailAddressCheck.MixedScriptFlag);
+            }
         }
 
         var allowed = new HashSet<string>(o.AllowedExtensions.Select(e => e.Trim().TrimStart('.')), StringComparer.OrdinalIgnoreCase);

@@ -28,7 +28,7 @@ internal static class WorkflowInput
             files.Add(item);
         }
 
-        return new JsonObject
+        var input = new JsonObject
         {
             [IntakeFields.Source] = source,
             ["form_type"] = RequestTypes.FromSource(source),
@@ -40,5 +40,11 @@ internal static class WorkflowInput
             ["file_count"] = files.Count,
             ["received_at"] = receivedAt.ToString("O"),
         };
+        if (s.EmailFlags.Count > 0)
+        {
+            input["user_email_flags"] = new JsonArray(s.EmailFlags.Select(f => (JsonNode?)f).ToArray());
+        }
+
+        return input;
     }
 }

@@ -55,6 +55,21 @@ public sealed class TokenRefusalTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task GetAndPost_NonCanonicalSpellingOfAValidToken_Return403AndGateStaysOpen()
+    {
+        var id = await host.StartGateAsync();
+        var approve = ApprovalHost.Tokens((await host.EmailsAsync(id, 1))[0])[0];
+
+        foreach (var token in new[] { approve + "=", approve + "==", approve + "%3D" })
+        {
+            (await host.Http.GetAsync($"/api/approvals/{token}")).StatusCode.Should().Be(HttpStatusCode.Forbidden, token);
+            (await host.PostDecisionAsync(token)).StatusCode.Should().Be(HttpStatusCode.Forbidden, token);
+        }
+
+        (await host.Workflows.GetAsync(id))!.Status.Should().Be(InstanceStatus.Waiting);
+    }
+
+    [Fact]
     public async Task Post_TokenSignedWithForeignKey_Returns403()
     {
         var id = await host.StartGateAsync();

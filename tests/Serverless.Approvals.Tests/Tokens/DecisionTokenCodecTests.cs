@@ -56,6 +56,23 @@ public class DecisionTokenCodecTests
         Codec(Key, "old-signing-key-0123456789-abcdef-xyz-012").Verify(oldToken).Token.Should().Be(Sample);
     }
 
+    [Fact]
+    public void Verify_PaddedOrSpareBitsSpelling_IsInvalid()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var token = Codec(Key).Sign(Sample);
+        // The 32-byte signature is 43 characters, whose last one carries 2 spare bits: flipping one decodes the same.
+        var last = Alphabet.IndexOf(token[^1], StringComparison.Ordinal);
+        var spareBits = token[..^1] + Alphabet[last ^ 1];
+
+        foreach (var spelling in new[] { token + "=", token + "==", spareBits })
+        {
+            Codec(Key).Verify(spelling).IsValid.Should().BeFalse(spelling);
+        }
+
+        Codec(Key).Verify(token).IsValid.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

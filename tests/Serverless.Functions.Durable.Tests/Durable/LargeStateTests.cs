@@ -12,6 +12,7 @@ namespace Serverless.Functions.Durable.Tests.Durable;
 /// runtimes, while Durable's limits hold: custom status under 16 KB at every look, orchestration output small, and
 /// the state (larger than the 3.9 MB Durable accepts in one activity input) saved and loaded in parts. About two
 /// minutes on the 2-core reference machine, most of it the per-event cost of a multi-MB state on each runtime.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class LargeStateTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Items = 2_000;

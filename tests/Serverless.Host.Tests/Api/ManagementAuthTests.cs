@@ -90,6 +90,11 @@ public sealed class ManagementAuthTests
     [Theory]
     [InlineData("X-Forwarded-For", "203.0.113.7")]
     [InlineData("Forwarded", "for=203.0.113.7")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    [InlineData("True-Client-IP", "203.0.113.7")]
+    [InlineData("CF-Connecting-IP", "203.0.113.7")]
+    [InlineData("X-Client-IP", "203.0.113.7")]
+    [InlineData("Via", "1.1 proxy.example")]
     public void NoKeys_LoopbackRelayedByAProxy_IsRefused(string header, string value)
     {
         Auth(allowLoopback: true).Authenticate(Request("127.0.0.1", (header, value))).Should().Be(ManagementAuthResult.NotLocal);

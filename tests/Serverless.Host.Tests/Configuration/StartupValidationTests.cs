@@ -21,6 +21,20 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Start_ShortApiKey_PrintsOneLineNamingTheSettingAndTheRule_NoStackTrace()
+    {
+        using var data = new TempFolder();
+        await using var host = HostProcess.Start(data.Path, HostProcess.FreePort(),
+            environment: new Dictionary<string, string> { ["Api__ApiKeys__0"] = "k3y-8chr" });
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        exitCode.Should().Be(78, "EX_CONFIG: a configuration error");
+        host.Output.Should().Contain("Settings error: Setting 'Api:ApiKeys:0' must be 16 to 512 characters long");
+        host.Output.Should().NotContain("Unhandled exception").And.NotContain("   at ").And.NotContain("k3y-8chr");
+    }
+
+    [Fact]
     public async Task Start_InvalidSettingFromEnvironment_ExitsNamingTheSetting()
     {
         using var data = new TempFolder();

@@ -37,6 +37,27 @@ public sealed class StructuredLogTests
         host.Output.Should().NotContain(Secret);
     }
 
+    [Fact]
+    public async Task ApprovalLinkRequests_NeverLogTheToken_AndAreLoggedOnceWithTheRedactedPath()
+    {
+        const string Token = "a1.eyJpIjoiaW5zdC00MiIsImciOiJyZXZpZXcifQ.c2lnbmF0dXJlLW9mLXRoZS10b2tlbi0wMTIzNDU2Nzg5";
+        using var data = new TempFolder();
+        await using var host = HostProcess.Start(data.Path, HostProcess.FreePort());
+        await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+
+        (await host.Http.GetAsync($"/api/approvals/{Token}")).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        JsonObject? line = null;
+        for (var i = 0; i < 50 && line is null; i++)
+        {
+            await Task.Delay(100);
+            line = JsonLines(host.Output).FirstOrDefault(l => l["State"]?["Path"]?.GetValue<string>() == "/api/approvals/[redacted]");
+        }
+
+        line.Should().NotBeNull("the request is logged with its path redacted");
+        line!["State"]!["StatusCode"]!.GetValue<int>().Should().Be(403);
+        host.Output.Should().NotContain(Token[3..40]);
+    }
+
     private static List<JsonObject> JsonLines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => l.StartsWith('{'))

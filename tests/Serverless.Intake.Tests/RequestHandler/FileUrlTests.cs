@@ -139,6 +139,26 @@ public sealed class FileUrlTests
         store.Error.Message.Should().Contain("169.254.169.254 is a link-local (cloud metadata) address");
     }
 
+    [Theory]
+    [InlineData("http://169.254.169.254")]
+    [InlineData("HTTP://169.254.169.254:80/latest/meta-data")]
+    [InlineData("http://169.254.169.254/a%2fb")]
+    public async Task Download_RefusedWithoutARedirect_SaysWhatWasRefusedNotARedirect(string url)
+    {
+        // Uri prints these differently from how they were written; the message must not invent a redirect.
+        await using var host = await IntakeHost.StartAsync();
+        var input = JsonNode.Parse($$"""
+            {"source":"modelisation","form_type":"MODELISATION","objet":"Plan","description":"Plan de mon appartement à modéliser en 3D",
+             "user_email":"a@example.com","user_name":"A B","file_count":1,"fichiers":[{"name":"creds.pdf","url":"{{url}}"}]}
+            """);
+
+        var view = await host.WaitForEndAsync((await host.Workflows.StartAsync(new Serverless.Runtime.Abstractions.StartRequest("request-handler", input))).InstanceId);
+
+        var error = view.Timeline.Single(r => r.StepId == "storeFiles").Error!;
+        error.Kind.Should().Be("Validation");
+        error.Message.Should().StartWith($"'creds.pdf': {url} was refused: ").And.Contain("link-local").And.NotContain("redirected");
+    }
+
     [Fact]
     public async Task Download_RedirectToAPrivateAddress_IsRefused()
     {

@@ -105,6 +105,7 @@ internal sealed class StoreFilesActivity(
             throw new ActivityException(ErrorKinds.Validation, $"'{name}': '{url}' is not an absolute URL.");
         }
 
+        var redirected = false;
         try
         {
             var client = httpClients.CreateClient(HttpClientName);
@@ -114,7 +115,7 @@ internal sealed class StoreFilesActivity(
                 // (and the connection itself is checked again on the resolved addresses, see FileUrlPolicy).
                 if (urls.Refusal(current) is { } refusal)
                 {
-                    throw Refused(name, url, current, refusal);
+                    throw Refused(name, url, redirected ? current : null, refusal);
                 }
 
                 using var response = await client.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -126,6 +127,7 @@ internal sealed class StoreFilesActivity(
                     }
 
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    redirected = true;
                     continue;
                 }
 
@@ -149,7 +151,7 @@ internal sealed class StoreFilesActivity(
         }
         catch (HttpRequestException ex) when (FileUrlPolicy.FindRefusal(ex) is { } refused)
         {
-            throw Refused(name, url, current, refused.Message);
+            throw Refused(name, url, redirected ? current : null, refused.Message);
         }
         catch (HttpRequestException ex)
         {
@@ -161,11 +163,12 @@ internal sealed class StoreFilesActivity(
         }
     }
 
-    /// <summary>Validation: not retried, the same URL would be refused again.</summary>
-    private static ActivityException Refused(string name, string url, Uri current, string reason) =>
-        new(ErrorKinds.Validation, current.ToString() == url
+    /// <summary>Validation: not retried, the same URL would be refused again. <paramref name="redirectedTo"/> is set
+    /// only when a redirect actually happened (comparing URL texts would not tell: "http://host" prints as "http://host/").</summary>
+    private static ActivityException Refused(string name, string url, Uri? redirectedTo, string reason) =>
+        new(ErrorKinds.Validation, redirectedTo is null
             ? $"'{name}': {url} was refused: {reason}"
-            : $"'{name}': {url} redirected to {current}, which was refused: {reason}");
+            : $"'{name}': {url} redirected to {redirectedTo}, which was refused: {reason}");
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
