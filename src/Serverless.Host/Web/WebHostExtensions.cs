@@ -26,6 +26,7 @@ public static class WebHostExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedHostOptions>, EmbeddedHostOptionsValidator>());
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AnswerRefusalsWithProblems());
         return builder;
     }
 

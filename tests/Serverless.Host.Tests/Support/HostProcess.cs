@@ -15,10 +15,13 @@ internal sealed class HostProcess : IAsyncDisposable
     private HostProcess(Process process, int port)
     {
         this.process = process;
+        Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Http { get; }
+
+    public int Port { get; }
 
     public string Output
     {
