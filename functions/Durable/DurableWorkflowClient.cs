@@ -156,13 +156,27 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
         return result.PurgedInstanceCount > 0;
     }
 
-    /// <summary>Purges ended instances created before the cut-off (the retention timer).</summary>
+    /// <summary>Purges ended instances created before the cut-off (the retention timer), one by one so that each
+    /// one's state blobs (<see cref="StateBlobs"/>) go with it: Durable's bulk purge would leave them behind.</summary>
     public async Task<int> PurgeEndedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
     {
-        var filter = new PurgeInstancesFilter(
+        var query = new OrchestrationQuery(
             CreatedTo: createdBefore,
-            Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
-        var result = await Durable.PurgeAllInstancesAsync(filter, cancellationToken);
-        return result.PurgedInstanceCount;
+            Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            PageSize: 100,
+            FetchInputsAndOutputs: false);
+        var ended = new List<string>();
+        await foreach (var instance in Durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            ended.Add(instance.InstanceId);
+        }
+
+        var purged = 0;
+        foreach (var instanceId in ended)
+        {
+            purged += await PurgeAsync(instanceId, cancellationToken) ? 1 : 0;
+        }
+
+        return purged;
     }
 }

@@ -73,6 +73,19 @@ public static class StorageServiceCollectionExtensions
             return sp.GetServices<TableStoreProvider>().Last(p => string.Equals(p.Name, chosen, StringComparison.OrdinalIgnoreCase)).Create(sp);
         });
         services.TryAddSingleton<IDedupKeys, TableDedupKeys>();
+        services.TryAddSingleton<TableSweeper>();
+        services.AddExpiringTable(TableDedupKeys.Table);
+        return services;
+    }
+
+    /// <summary>Names a table whose expired rows <see cref="TableSweeper"/> deletes (once, however often it is called).</summary>
+    public static IServiceCollection AddExpiringTable(this IServiceCollection services, string table)
+    {
+        if (!services.Any(d => d.ImplementationInstance is ExpiringTable existing && existing.Name == table))
+        {
+            services.AddSingleton(new ExpiringTable(table));
+        }
+
         return services;
     }
 
