@@ -53,7 +53,7 @@ public static class ApprovalsServiceCollectionExtensions
         services.TryAddSingleton<GateDecisionStore>();
         services.TryAddSingleton<ApprovalDecisionService>();
         services.TryAddSingleton<DecisionLinks>();
-        services.TryAddSingleton<SlackReplayGuard>();
+        services.TryAddSingleton<SignedRequestReplayGuard>();
         services.TryAddSingleton<ApprovalLinkHandlers>();
         services.TryAddSingleton<PendingApprovalsHandler>();
         services.TryAddSingleton<SlackInteractionHandler>();

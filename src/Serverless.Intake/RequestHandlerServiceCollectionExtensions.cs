@@ -12,6 +12,7 @@ using Serverless.Intake.RequestHandler;
 using Serverless.Intake.RequestHandler.Activities;
 using Serverless.Runtime.Activities;
 using Serverless.Storage.Blobs;
+using Serverless.Storage.Dedup;
 using Serverless.Storage.DependencyInjection;
 
 namespace Serverless.Intake;
@@ -21,9 +22,9 @@ public static class RequestHandlerServiceCollectionExtensions
     /// <summary>
     /// Registers the request handler (seed 000): the intake endpoint's services, the six activities of
     /// workflows/request-handler.json, the classification policy, and the settings "RequestHandler",
-    /// "RequestHandler:Intake" and "RequestHandler:Classification" (validated at start). Adds the blob store and the
-    /// connectors when the host has not registered them already (call it after AddStorage/AddConnectors). The host also
-    /// needs AddWorkflowRuntime.
+    /// "RequestHandler:Intake" and "RequestHandler:Classification" (validated at start). Adds the blob store, the
+    /// connectors and the table store (the signature replay guard's dedup keys) when the host has not registered them
+    /// already (call it after AddStorage/AddConnectors). The host also needs AddWorkflowRuntime.
     /// </summary>
     public static IServiceCollection AddRequestHandler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,6 +66,12 @@ public static class RequestHandlerServiceCollectionExtensions
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<SignatureVerifier>();
+        if (!services.Any(d => d.ServiceType == typeof(IDedupKeys)))
+        {
+            services.AddTableStore(configuration);
+        }
+
+        services.TryAddSingleton<SignedRequestReplayGuard>();
         services.TryAddSingleton<FileStager>();
         services.TryAddSingleton<JsonSubmissionReader>();
         services.TryAddSingleton<MultipartSubmissionReader>();

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace Serverless.Api.Security;
 
 /// <summary>
-/// The HMAC-SHA256 body signature our webhooks accept (the intake webhook and webhook triggers alike, so one client
+/// The HMAC-SHA256 request signature our webhooks accept (the intake webhook and webhook triggers alike, so one client
 /// signer serves both): X-Signature-Timestamp holds Unix seconds, X-Signature holds "sha256=" + hex(HMAC(secret,
-/// timestamp + "." + raw body)). The headers are checked before the body is read; a timestamp outside the tolerance
-/// bounds how long a captured request can be replayed.
+/// <see cref="SignedRequest"/>'s canonical string)). The headers are checked before the body is read; a timestamp
+/// outside the tolerance refuses the request, and <c>SignedRequestReplayGuard</c> answers a resend inside it.
 /// </summary>
 public static class BodySignature
 {
@@ -40,16 +41,18 @@ public static class BodySignature
         var hex = signature.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? signature[Prefix.Length..] : "";
         if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
         {
-            return $"{SignatureHeader} must be 'sha256=' followed by the hex HMAC-SHA256 of '<timestamp>.<body>'.";
+            return $"{SignatureHeader} must be 'sha256=' followed by the hex HMAC-SHA256 of the canonical request string "
+                + "(timestamp, method, path and query, Idempotency-Key, each followed by a line feed, then the body).";
         }
 
         expected = Convert.FromHexString(hex);
         return null;
     }
 
-    /// <summary>Starts the HMACs of one request under every secret; feed it the body as it is read.</summary>
-    public static SignatureCheck Begin(IEnumerable<string> secrets, string timestamp, byte[] expected) =>
-        new(secrets, timestamp, expected);
+    /// <summary>Starts the HMACs of <paramref name="request"/> under every secret over its canonical prefix
+    /// (<see cref="SignedRequest.CanonicalPrefix"/>); feed it the body as it is read.</summary>
+    public static SignatureCheck Begin(IEnumerable<string> secrets, HttpRequest request, string timestamp, byte[] expected) =>
+        new(secrets, SignedRequest.CanonicalPrefix(request, timestamp), expected);
 }
 
 /// <summary>The HMACs of one request under every configured secret, fed as the body is read; <see cref="Matches"/>
@@ -59,12 +62,15 @@ public sealed class SignatureCheck : IDisposable
     private readonly List<IncrementalHash> hashes;
     private readonly byte[] expected;
 
-    internal SignatureCheck(IEnumerable<string> secrets, string timestamp, byte[] expected)
+    internal SignatureCheck(IEnumerable<string> secrets, byte[] canonicalPrefix, byte[] expected)
     {
         this.expected = expected;
         hashes = secrets.Select(s => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(s))).ToList();
-        Append(Encoding.UTF8.GetBytes(timestamp + "."));
+        Append(canonicalPrefix);
     }
+
+    /// <summary>The presented signature (lower-case hex), the key of the replay guard once it matches.</summary>
+    public string Signature => Convert.ToHexStringLower(expected);
 
     public void Append(ReadOnlySpan<byte> data)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Serverless.Api.Security;
 
@@ -34,9 +35,11 @@ public sealed class WebhookCredentials
     public string? CheckSignatureHeaders(string? timestamp, string? signature, DateTimeOffset now, out byte[] expected) =>
         BodySignature.CheckHeaders(timestamp, signature, now, Tolerance, out expected);
 
-    public bool IsValidSignature(string timestamp, ReadOnlySpan<byte> body, byte[] expected)
+    /// <summary>True when <paramref name="expected"/> is the HMAC, under one of the secrets, of the request's
+    /// canonical string (<see cref="SignedRequest"/>) with <paramref name="body"/>.</summary>
+    public bool IsValidSignature(HttpRequest request, string timestamp, ReadOnlySpan<byte> body, byte[] expected)
     {
-        using var check = BodySignature.Begin(secrets, timestamp, expected);
+        using var check = BodySignature.Begin(secrets, request, timestamp, expected);
         check.Append(body);
         return check.Matches();
     }

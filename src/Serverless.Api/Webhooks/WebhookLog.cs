@@ -10,6 +10,9 @@ internal static partial class WebhookLog
     [LoggerMessage(102, LogLevel.Information, "Webhook {Route} returned existing instance {InstanceId} of workflow {WorkflowId}")]
     public static partial void ReturnedExisting(ILogger logger, string route, string instanceId, string workflowId);
 
+    [LoggerMessage(106, LogLevel.Information, "Webhook {Route} answered a resent signed request with instance {InstanceId} of workflow {WorkflowId}")]
+    public static partial void Replayed(ILogger logger, string route, string instanceId, string workflowId);
+
     [LoggerMessage(103, LogLevel.Warning, "Webhook {Route} of workflow {WorkflowId} refused: {Reason}")]
     public static partial void Refused(ILogger logger, string route, string workflowId, string reason);
 

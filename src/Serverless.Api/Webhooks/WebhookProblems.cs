@@ -27,6 +27,14 @@ internal static class WebhookProblems
     public static IResult Unauthorized(string detail) =>
         Results.Problem(title: "Authentication failed.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
 
+    /// <summary>The same signed request arrived while its first delivery is still starting the instance.</summary>
+    public static IResult ReplayInFlight() =>
+        Results.Problem(
+            title: "The same signed request is already being handled.",
+            detail: "A byte-identical request with this signature is still starting its instance; send it again in a moment "
+                + "to get that instance's id.",
+            statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>The trigger asks for a credential the server has none of: closed, never open by accident.</summary>
     public static IResult NotConfigured(string workflowId, string route, string auth, string setting) =>
         Results.Problem(

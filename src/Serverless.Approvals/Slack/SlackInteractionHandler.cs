@@ -10,6 +10,7 @@ using Serverless.Approvals.Decisions;
 using Serverless.Approvals.Tokens;
 using Serverless.Connectors.Selection;
 using Serverless.Runtime.Abstractions;
+using Serverless.Storage.Dedup;
 
 namespace Serverless.Approvals.Slack;
 
@@ -22,12 +23,16 @@ namespace Serverless.Approvals.Slack;
 public sealed class SlackInteractionHandler(
     ApprovalDecisionService service,
     DecisionTokenCodec codec,
-    SlackReplayGuard replays,
+    SignedRequestReplayGuard replays,
     IConnectorProvider<ISlackWebApi> slack,
     IOptionsMonitor<ApprovalOptions> options,
     TimeProvider time,
     ILogger<SlackInteractionHandler> logger)
 {
+    /// <summary>Dedup scope (table store partition) of the accepted Slack request signatures. Slack sends no request
+    /// id for interactions, so the signature (unique per timestamp and body) is the id.</summary>
+    public const string ReplayScope = "approval-slack-requests";
+
     private const int MaxBodyBytes = 256 * 1024;
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -43,7 +48,7 @@ public sealed class SlackInteractionHandler(
         var signature = request.Headers[SlackSignature.SignatureHeader].ToString();
         var problem = SlackSignature.Problem(options.CurrentValue.Slack.SigningSecret, request.Headers[SlackSignature.TimestampHeader].ToString(),
             signature, body, time.GetUtcNow());
-        if (problem is null && !await replays.FirstSeenAsync(signature, cancellationToken))
+        if (problem is null && !(await replays.ClaimAsync(ReplayScope, signature, SlackSignature.MaxAge, cancellationToken)).IsFirst)
         {
             problem = "request already received (replay)";
         }

@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Serverless.Api.Security;
+using Serverless.Api.Workflows;
+using Serverless.Runtime.Abstractions;
+using Serverless.Storage.Dedup;
 
 namespace Serverless.Intake.Intake;
 
 /// <summary>
 /// POST /api/intake/requests. Order matters: authenticate (API key, then the signature's timestamp) before reading
-/// a byte of body; stage files while reading; verify the signature over the whole body; validate everything at
-/// once; start the instance (committed to the runtime's store before StartAsync returns); only then answer 202.
+/// a byte of body; stage files while reading; verify the signature over the canonical string and the whole body;
+/// validate everything at once; claim the signature (a resend of an accepted signed request gets its instance back);
+/// start the instance (committed to the runtime's store before StartAsync returns); only then answer 202.
 /// </summary>
 internal sealed class IntakeHandler(
     ApiKeyAuthenticator keys,
@@ -21,11 +25,15 @@ internal sealed class IntakeHandler(
     SubmissionValidator validator,
     FileStager stager,
     IdempotentStarter starter,
+    SignedRequestReplayGuard replays,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<IntakeHandler> logger)
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = StartInstanceHandler.IdempotencyKeyHeader;
+
+    /// <summary>Dedup scope (table store partition) of the accepted intake signatures.</summary>
+    public const string ReplayScope = "intake-signed-requests";
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -37,7 +45,7 @@ internal sealed class IntakeHandler(
                 : "No API key is configured (RequestHandler:Intake:ApiKeys), so every request is refused.");
         }
 
-        var (check, signatureError) = signatures.Begin(request.Headers[SignatureVerifier.TimestampHeader], request.Headers[SignatureVerifier.SignatureHeader]);
+        var (check, signatureError) = signatures.Begin(request);
         if (signatureError is not null)
         {
             return IntakeResults.Unauthorized(signatureError);
@@ -95,7 +103,7 @@ internal sealed class IntakeHandler(
         if (check is not null && !check.Matches())
         {
             await stager.DiscardAsync(submission.Files);
-            return IntakeResults.Unauthorized($"{SignatureVerifier.SignatureHeader} does not match the body.");
+            return IntakeResults.Unauthorized($"{SignatureVerifier.SignatureHeader} does not match the request.");
         }
 
         validator.Validate(submission);
@@ -117,7 +125,40 @@ internal sealed class IntakeHandler(
             ["contentType"] = isJson ? "application/json" : "multipart/form-data",
             ["receivedAt"] = now.ToString("O"),
         };
-        var result = await starter.StartAsync(key, WorkflowInput.From(submission, now), trigger, dryRun, cancellationToken);
+        var signature = check?.Signature;
+        if (signature is not null)
+        {
+            var claim = await replays.ClaimAsync(ReplayScope, signature, o.SignatureTolerance, cancellationToken);
+            if (!claim.IsFirst)
+            {
+                await stager.DiscardAsync(submission.Files);
+                if (claim.Outcome is not { } firstInstance)
+                {
+                    return IntakeResults.ReplayInFlight();
+                }
+
+                IntakeLog.Duplicate(logger, firstInstance);
+                return IntakeResults.Existing(firstInstance);
+            }
+        }
+
+        StartResult result;
+        try
+        {
+            result = await starter.StartAsync(key, WorkflowInput.From(submission, now), trigger, dryRun, cancellationToken);
+        }
+        catch when (signature is not null)
+        {
+            // Nothing was started: the same request may be sent again.
+            await replays.ReleaseAsync(ReplayScope, signature, CancellationToken.None);
+            throw;
+        }
+
+        if (signature is not null)
+        {
+            await replays.RecordAsync(ReplayScope, signature, result.InstanceId, o.SignatureTolerance, CancellationToken.None);
+        }
+
         if (!result.Created)
         {
             await stager.DiscardAsync(submission.Files);

@@ -17,6 +17,12 @@ internal static class IntakeResults
     public static IResult Unauthorized(string detail) =>
         Results.Problem(title: "Authentication failed.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
 
+    public static IResult ReplayInFlight() =>
+        Results.Problem(
+            title: "The same signed request is already being handled.",
+            detail: "A byte-identical request with this signature is still starting its instance; send it again in a moment to get that instance's id.",
+            statusCode: StatusCodes.Status409Conflict);
+
     public static IResult Invalid(int status, string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, statusCode: status, title: Title(status));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Serverless.Storage.Tables;
@@ -7,7 +6,8 @@ namespace Serverless.Storage.Dedup;
 
 /// <summary>
 /// <see cref="IDedupKeys"/> as insert-if-absent rows of the "dedupkeys" table: partition = scope, row = key,
-/// expiring at claim time + TTL. Keys too long for a row key are replaced by their SHA-256.
+/// value = the recorded value ("" when none), expiring at claim time + TTL. Keys too long for a row key are
+/// replaced by their SHA-256.
 /// </summary>
 public sealed class TableDedupKeys(ITableStore store, TimeProvider time) : IDedupKeys
 {
@@ -18,9 +18,31 @@ public sealed class TableDedupKeys(ITableStore store, TimeProvider time) : IDedu
         ArgumentException.ThrowIfNullOrEmpty(scope);
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        var now = time.GetUtcNow();
-        var row = new TableRow(scope, RowKey(key), now.ToString("O", CultureInfo.InvariantCulture), now + ttl);
+        var row = new TableRow(scope, RowKey(key), "", time.GetUtcNow() + ttl);
         return await store.TryInsertAsync(Table, row, cancellationToken);
+    }
+
+    public async Task<string?> GetValueAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return (await store.GetAsync(Table, scope, RowKey(key), cancellationToken))?.Value;
+    }
+
+    public async Task RecordValueAsync(string scope, string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        await store.UpsertAsync(Table, new TableRow(scope, RowKey(key), value, time.GetUtcNow() + ttl), cancellationToken);
+    }
+
+    public Task<bool> ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return store.DeleteAsync(Table, scope, RowKey(key), cancellationToken);
     }
 
     public Task<int> SweepExpiredAsync(CancellationToken cancellationToken = default) => store.SweepExpiredAsync(Table, cancellationToken);

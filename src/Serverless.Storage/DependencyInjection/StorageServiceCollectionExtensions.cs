@@ -54,7 +54,7 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ITableStore"/>, served by the adapter "Storage:Tables:Provider" names (default sqlite:
-    /// "tables.db" in Storage:DataFolder), and <see cref="IDedupKeys"/> on top of it. An unknown provider fails start-up.
+    /// "tables.db" in Storage:DataFolder), and <see cref="IDedupKeys"/> and <see cref="SignedRequestReplayGuard"/> on top of it. An unknown provider fails start-up.
     /// </summary>
     public static IServiceCollection AddTableStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -73,6 +73,7 @@ public static class StorageServiceCollectionExtensions
             return sp.GetServices<TableStoreProvider>().Last(p => string.Equals(p.Name, chosen, StringComparison.OrdinalIgnoreCase)).Create(sp);
         });
         services.TryAddSingleton<IDedupKeys, TableDedupKeys>();
+        services.TryAddSingleton<SignedRequestReplayGuard>();
         services.TryAddSingleton<TableSweeper>();
         services.AddExpiringTable(TableDedupKeys.Table);
         return services;

@@ -80,7 +80,7 @@ public sealed partial class DocumentCollectionsTests
     [Fact]
     public void NoContainer_HasACosmosTtl_ButTheRetiredSlackReplayOne()
     {
-        // The Slack replay guard moved to the table store (dedup keys, expiring in the code: SlackReplayGuard.Ttl);
+        // The Slack replay guard moved to the table store (dedup keys, expiring in the code: SignedRequestReplayGuard.Window);
         // its old container stays in main.bicep, with its TTL, until infra removes it (docs/data-model.md).
         BicepContainers().Where(c => c.Name != RetiredSlackReplayContainer).Should().OnlyContain(c => c.DefaultTtl == null,
             "expiry elsewhere would delete business state; docs/data-model.md says which collections expire");

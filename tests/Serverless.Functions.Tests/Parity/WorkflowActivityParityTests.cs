@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Serverless.Api;
 using Serverless.Api.Webhooks;
 using Serverless.Approvals;
+using Serverless.Approvals.Slack;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Engine.Definitions;
 using Serverless.Engine.Loading;
@@ -20,6 +21,7 @@ using Serverless.Intake;
 using Serverless.Runtime.Activities;
 using Serverless.Runtime.Hosting;
 using Serverless.Storage.Azure;
+using Serverless.Storage.Dedup;
 
 namespace Serverless.Functions.Tests.Parity;
 
@@ -70,6 +72,21 @@ public sealed class WorkflowActivityParityTests : IDisposable
         var demo = Activities(Directory.EnumerateFiles(RepositoryFiles.Path("workflows", "demo"), "*.json", SearchOption.AllDirectories));
 
         demo.Select(a => a.Activity).Should().Contain(a => !registered.Contains(a));
+    }
+
+    [Fact]
+    public void SignedRoutes_OfTheFunctionsApp_ShareTheOneReplayGuardOverTheSharedDedupKeys()
+    {
+        using var provider = FunctionsComposition();
+
+        var guard = provider.GetRequiredService<SignedRequestReplayGuard>();
+        provider.GetRequiredService<IDedupKeys>().Should().BeOfType<TableDedupKeys>("the guard must see what every worker claimed");
+        provider.GetRequiredService<SignedRequestReplayGuard>().Should().BeSameAs(guard);
+        foreach (var handler in new[] { typeof(WebhookTriggerHandler), typeof(SlackInteractionHandler), typeof(IntakeApi).Assembly.GetType("Serverless.Intake.Intake.IntakeHandler", throwOnError: true)! })
+        {
+            handler.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Single().GetParameters()
+                .Should().Contain(p => p.ParameterType == typeof(SignedRequestReplayGuard), $"{handler.Name} answers resends from the shared guard");
+        }
     }
 
     public void Dispose()

@@ -26,16 +26,26 @@ internal static class WebhookClient
         return await http.SendAsync(request);
     }
 
-    /// <summary>X-Signature-Timestamp and X-Signature for <paramref name="body"/>, as the docs tell senders to make them.</summary>
-    public static Dictionary<string, string> Signed(string secret, string body, DateTimeOffset? at = null)
+    /// <summary>X-Signature-Timestamp and X-Signature for a POST of <paramref name="body"/> to /api/hooks/<paramref name="route"/>,
+    /// over the canonical string docs/webhooks.md tells senders to sign (timestamp, method, path and query,
+    /// Idempotency-Key, each followed by a line feed, then the raw body). The key, when given, is added as a header.</summary>
+    public static Dictionary<string, string> Signed(
+        string secret, string body, DateTimeOffset? at = null, string route = WebhookWorkflows.SignedRoute, string? idempotencyKey = null)
     {
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body));
-        return new Dictionary<string, string>
+        var canonical = $"{timestamp}\nPOST\n/api/hooks/{route}\n{idempotencyKey}\n{body}";
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(canonical));
+        var headers = new Dictionary<string, string>
         {
             ["X-Signature-Timestamp"] = timestamp,
             ["X-Signature"] = "sha256=" + Convert.ToHexStringLower(mac),
         };
+        if (idempotencyKey is not null)
+        {
+            headers["Idempotency-Key"] = idempotencyKey;
+        }
+
+        return headers;
     }
 
     public static async Task<JsonObject> WaitForStatusAsync(this HttpClient http, string instanceId, string status)

@@ -123,6 +123,51 @@ public sealed class WebhookTriggerTests(WebhookHostFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Hmac_SameRequestResentByteForByte_Returns200WithTheFirstInstance_NoSecond()
+    {
+        const string body = """{"name":"Replay", "delivery":"byte-for-byte"}""";
+        var headers = WebhookClient.Signed(WebhookHostFactory.Secret, body);
+
+        using var first = await http.PostHookAsync(WebhookWorkflows.SignedRoute, body, headers);
+        using var resent = await http.PostHookAsync(WebhookWorkflows.SignedRoute, body, headers);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
+        resent.StatusCode.Should().Be(HttpStatusCode.OK, await resent.Content.ReadAsStringAsync());
+        var firstBody = await first.ReadJsonAsync();
+        var resentBody = await resent.ReadJsonAsync();
+        resentBody["instanceId"]!.GetValue<string>().Should().Be(firstBody["instanceId"]!.GetValue<string>());
+        resentBody["statusUrl"]!.GetValue<string>().Should().Be(firstBody["statusUrl"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Hmac_ResentWithANewIdempotencyKey_Returns401()
+    {
+        const string body = """{"name":"Replay", "delivery":"new-key"}""";
+        var headers = WebhookClient.Signed(WebhookHostFactory.Secret, body, idempotencyKey: "delivery-1");
+
+        using var first = await http.PostHookAsync(WebhookWorkflows.SignedRoute, body, headers);
+        headers["Idempotency-Key"] = "delivery-2";
+        using var resent = await http.PostHookAsync(WebhookWorkflows.SignedRoute, body, headers);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
+        var problem = await resent.ShouldBeProblemAsync(401);
+        problem["detail"]!.GetValue<string>().Should().Contain("does not match");
+    }
+
+    [Fact]
+    public async Task Hmac_ResentWithAQueryAdded_Returns401()
+    {
+        const string body = """{"name":"Replay", "delivery":"query"}""";
+        var headers = WebhookClient.Signed(WebhookHostFactory.Secret, body);
+
+        using var first = await http.PostHookAsync(WebhookWorkflows.SignedRoute, body, headers);
+        using var resent = await http.PostHookAsync(WebhookWorkflows.SignedRoute + "?dryRun=true", body, headers);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
+        await resent.ShouldBeProblemAsync(401);
+    }
+
+    [Fact]
     public async Task Hmac_TimestampJustInsideTheWindow_IsAccepted()
     {
         using var response = await http.PostHookAsync(

@@ -299,13 +299,11 @@ public sealed class IntakeEndpointTests : IAsyncLifetime
         var content = IntakeHost.Multipart(IntakeHost.ModellingRequest("Multipart signée"), ("plan.pdf", "%PDF-1.4 signé"u8.ToArray(), "application/pdf"));
         var raw = await content.ReadAsByteArrayAsync();
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        byte[] signed = [.. Encoding.UTF8.GetBytes(timestamp + "."), .. raw];
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes("signing-secret"), signed);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/requests") { Content = new ByteArrayContent(raw) };
         request.Content.Headers.ContentType = content.Headers.ContentType;
         request.Headers.Add("X-API-Key", IntakeHost.ApiKey);
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(mac));
+        request.Headers.Add("X-Signature", Signature("signing-secret", timestamp, "/api/intake/requests", null, raw));
 
         var (response, body) = await host.SendAsync(request);
 
@@ -326,18 +324,84 @@ public sealed class IntakeEndpointTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private HttpRequestMessage Signed(JsonNode body, DateTimeOffset at, string secret)
+    [Fact]
+    public async Task Post_SignedRequestResentWithANewIdempotencyKey_Returns401AndStartsNoSecondInstance()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var first = Signed(IntakeHost.SupportRequest("Clé rejouée"), at, "signing-secret", idempotencyKey: "form-1");
+        var resent = Signed(IntakeHost.SupportRequest("Clé rejouée"), at, "signing-secret", idempotencyKey: "form-1");
+        resent.Headers.Remove("Idempotency-Key");
+        resent.Headers.Add("Idempotency-Key", "form-2");
+
+        var (r1, _) = await host.SendAsync(first);
+        var (r2, b2) = await host.SendAsync(resent);
+
+        r1.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        r2.StatusCode.Should().Be(HttpStatusCode.Unauthorized, b2?.ToJsonString());
+        r2.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        b2!["detail"]!.ToString().Should().Contain("does not match");
+    }
+
+    [Fact]
+    public async Task Post_SignedRequestResentWithDryRunAdded_Returns401Problem()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var (r1, _) = await host.SendAsync(Signed(IntakeHost.SupportRequest("Essai rejoué"), at, "signing-secret"));
+        var resent = Signed(IntakeHost.SupportRequest("Essai rejoué"), at, "signing-secret");
+        resent.RequestUri = new Uri("/api/intake/requests?dryRun=true", UriKind.Relative);
+
+        var (r2, b2) = await host.SendAsync(resent);
+
+        r1.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        r2.StatusCode.Should().Be(HttpStatusCode.Unauthorized, b2?.ToJsonString());
+        r2.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Post_SignedRequestResentByteForByte_Returns200WithTheFirstInstance_EvenAfterTheIdempotencyWindow()
+    {
+        // A 1 ms idempotency window: only the replay guard can still recognise the resend.
+        await using var shortWindow = await IntakeHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["RequestHandler:Intake:SignatureSecrets:0"] = "signing-secret",
+            ["RequestHandler:Intake:IdempotencyWindow"] = "00:00:00.001",
+        });
+        var at = DateTimeOffset.UtcNow;
+
+        var (r1, b1) = await shortWindow.SendAsync(Signed(IntakeHost.SupportRequest("Rejeu exact"), at, "signing-secret", idempotencyKey: "form-9"));
+        await Task.Delay(50);
+        var (r2, b2) = await shortWindow.SendAsync(Signed(IntakeHost.SupportRequest("Rejeu exact"), at, "signing-secret", idempotencyKey: "form-9"));
+
+        r1.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        r2.StatusCode.Should().Be(HttpStatusCode.OK, b2?.ToJsonString());
+        b2!["instanceId"]!.ToString().Should().Be(b1!["instanceId"]!.ToString());
+        b2["statusUrl"]!.ToString().Should().Be(b1["statusUrl"]!.ToString());
+    }
+
+    private static HttpRequestMessage Signed(JsonNode body, DateTimeOffset at, string secret, string? idempotencyKey = null, string query = "")
     {
         var json = body.ToJsonString();
         var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{json}"));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/requests")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/requests" + query)
         {
             Content = new StringContent(json, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Add("X-API-Key", IntakeHost.ApiKey);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(mac));
+        request.Headers.Add("X-Signature", Signature(secret, timestamp, "/api/intake/requests" + query, idempotencyKey, Encoding.UTF8.GetBytes(json)));
         return request;
+    }
+
+    /// <summary>The canonical string of docs/host.md: timestamp, method, path and query, Idempotency-Key, each
+    /// followed by a line feed, then the raw body.</summary>
+    private static string Signature(string secret, string timestamp, string pathAndQuery, string? idempotencyKey, byte[] body)
+    {
+        byte[] signed = [.. Encoding.UTF8.GetBytes($"{timestamp}\nPOST\n{pathAndQuery}\n{idempotencyKey}\n"), .. body];
+        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
 }

@@ -269,5 +269,41 @@ public abstract class TableStoreContract
         (await keys.TryClaimAsync(_pk, key + "!", TimeSpan.FromMinutes(1))).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task ReplayGuard_SameSignatureOnTwoHosts_IsFirstOnce_AndTheResendReadsTheRecordedInstance()
+    {
+        var (first, second) = (new SignedRequestReplayGuard(new TableDedupKeys(Store, Time)), new SignedRequestReplayGuard(new TableDedupKeys(Store, Time)));
+        var tolerance = TimeSpan.FromMinutes(5);
+
+        var claims = await Task.WhenAll(
+            Task.Run(() => first.ClaimAsync(_pk, "v0=ABC123", tolerance, default)),
+            Task.Run(() => second.ClaimAsync(_pk, " v0=abc123 ", tolerance, default)));
+        claims.Count(c => c.IsFirst).Should().Be(1, "the signature is compared trimmed and lower-cased");
+        claims.Single(c => !c.IsFirst).Outcome.Should().BeNull("the first has recorded nothing yet");
+
+        await first.RecordAsync(_pk, "v0=abc123", "instance-1", tolerance, default);
+
+        (await second.ClaimAsync(_pk, "v0=abc123", tolerance, default)).Should().Be(new ReplayClaim(false, "instance-1"));
+        (await second.ClaimAsync(_pk, "v0=other", tolerance, default)).IsFirst.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ReplayGuard_RemembersTheWholeSignatureWindow_AndForgetsAReleasedClaim()
+    {
+        var guard = new SignedRequestReplayGuard(new TableDedupKeys(Store, Time));
+        var tolerance = TimeSpan.FromMinutes(5);
+        await guard.ClaimAsync(_pk, "sig", tolerance, default);
+        await guard.RecordAsync(_pk, "sig", "instance-1", tolerance, default);
+
+        Time.Advance(2 * tolerance);
+        (await guard.ClaimAsync(_pk, "sig", tolerance, default)).IsFirst.Should().BeFalse("a request still inside the window must be recognised");
+        Time.Advance(SignedRequestReplayGuard.ClockSkew);
+        (await guard.ClaimAsync(_pk, "sig", tolerance, default)).IsFirst.Should().BeTrue();
+
+        await guard.ClaimAsync(_pk, "released", tolerance, default);
+        await guard.ReleaseAsync(_pk, "released", default);
+        (await guard.ClaimAsync(_pk, "released", tolerance, default)).IsFirst.Should().BeTrue();
+    }
+
     private TableRow Row(string rowKey, string value, DateTimeOffset? expiresAt = null) => new(_pk, rowKey, value, expiresAt);
 }
