@@ -10,8 +10,10 @@ public sealed record ExpiringTable(string Name);
 /// <summary>Deletes the expired rows of every <see cref="ExpiringTable"/>: expired rows already read as absent,
 /// this keeps the tables from growing without end. Run by the embedded runtime's retention loop and by the
 /// Functions app's Retention timer.</summary>
-public sealed partial class TableSweeper(ITableStore store, IEnumerable<ExpiringTable> tables, ILogger<TableSweeper> logger)
+public sealed partial class TableSweeper(ITableStore store, IEnumerable<ExpiringTable> tables, ILogger<TableSweeper>? logger = null)
 {
+    private readonly ILogger logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var total = 0;
