@@ -1,3 +1,4 @@
+using Serverless.Host;
 using Serverless.Api;
 using Serverless.Api.Security;
 using Serverless.Api.Webhooks;
@@ -19,14 +20,8 @@ try
     builder.UseEmbeddedHostDefaults();
     builder.Logging.AddEmbeddedHostLogging();
     builder.Services
-        .AddEmbeddedRuntime(builder.Configuration)
-        .AddStorage(builder.Configuration)
-        .AddConnectors(builder.Configuration)
-        .AddApprovals(builder.Configuration)
-        .AddRequestHandler(builder.Configuration)
-        .AddDemoActivities(builder.Configuration)
-        .AddWorkflowApi()
-        .AddWebhookTriggers(builder.Configuration);
+        .AddEmbeddedHost(builder.Configuration)
+        .AddDemoActivities(builder.Configuration);
 
     var app = builder.Build();
     app.UseRequestLogging();

@@ -1,3 +1,4 @@
+using Serverless.Host;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,14 +41,7 @@ public sealed class EmbeddedHarness : IRuntimeHarness
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRouting();
-        builder.Services
-            .AddEmbeddedRuntime(builder.Configuration)
-            .AddStorage(builder.Configuration)
-            .AddConnectors(builder.Configuration)
-            .AddApprovals(builder.Configuration)
-            .AddRequestHandler(builder.Configuration)
-            .AddWorkflowApi()
-            .AddWebhookTriggers(builder.Configuration);
+        builder.Services.AddEmbeddedHost(builder.Configuration);
         configure(builder.Services);
         var app = builder.Build();
         await app.StartAsync();
