@@ -1,4 +1,5 @@
 using Serverless.Api.DeadLetters;
+using Serverless.Host.Storage;
 using Serverless.Runtime.Hosting;
 
 namespace Serverless.Host.Runtime;
@@ -6,12 +7,13 @@ namespace Serverless.Host.Runtime;
 public static class EmbeddedRuntimeServiceCollectionExtensions
 {
     /// <summary>The SQLite runtime (AddWorkflowRuntime) plus what the API needs from it that is not in its
-    /// abstractions: the dead-letter listing and the health check behind GET /api/health.</summary>
+    /// abstractions: the dead-letter listing and the health checks behind GET /api/health (the runtime database and
+    /// the embedded stores' folders, each probed with a write).</summary>
     public static IServiceCollection AddEmbeddedRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWorkflowRuntime(configuration);
         services.AddSingleton<IDeadLetterReader, RuntimeDeadLetterReader>();
-        services.AddHealthChecks().AddCheck<RuntimeHealthCheck>("runtime");
+        services.AddHealthChecks().AddCheck<RuntimeHealthCheck>("runtime").AddCheck<StorageHealthCheck>("storage");
         return services;
     }
 }
