@@ -10,7 +10,8 @@ namespace Serverless.Api.Http;
 /// ETag mismatch 412 when the client sent If-Match/If-None-Match (its precondition failed) and 409 otherwise (the
 /// server's own read-modify-write lost a race: RFC 9110 reserves 412 for preconditions the request carried), too
 /// large 413 with the size and the limit; a store the disk refuses (read-only, missing or full folder) 503 of type
-/// <see cref="UnavailableType"/> naming the store and the reason. Other storage errors are not mapped (500).
+/// <see cref="UnavailableType"/> naming the store and the reason (a raw SQLite "read-only", "cannot open", I/O or
+/// "disk full" error from the documents or tables store is named "sqlite"). Other storage errors are not mapped (500).
 /// </summary>
 public static class StorageProblems
 {
@@ -24,6 +25,7 @@ public static class StorageProblems
         ETagMismatchException => ClientSentPrecondition(request) ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
         PayloadTooLargeException => StatusCodes.Status413PayloadTooLarge,
         StorageUnavailableException or RuntimeStoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        Microsoft.Data.Sqlite.SqliteException e when RuntimeStoreUnavailableException.IsStorageFailure(e) => StatusCodes.Status503ServiceUnavailable,
         _ => null,
     };
 
@@ -53,6 +55,9 @@ public static class StorageProblems
                 return Unavailable(e.Store, e.Location, e.Reason, instance);
             case RuntimeStoreUnavailableException e:
                 return Unavailable(RuntimeStoreUnavailableException.Store, e.FilePath, e.Reason, instance);
+            case Microsoft.Data.Sqlite.SqliteException e when RuntimeStoreUnavailableException.IsStorageFailure(e):
+                // The SQLite document and table stores do not wrap their errors yet: the file is not known here.
+                return Unavailable("sqlite", "Storage:DataFolder", e.Message, instance);
             default:
                 return null;
         }

@@ -28,6 +28,20 @@ public sealed class SharedPipelineFailureTests
         problem["reason"]!.GetValue<string>().Should().Be("Read-only file system");
     }
 
+    [Fact]
+    public async Task RunOpen_SqliteReadOnly_Is503NotA500()
+    {
+        var context = NewContext();
+        var failure = new Microsoft.Data.Sqlite.SqliteException("SQLite Error 8: 'attempt to write a readonly database'.", 8);
+
+        var result = await context.RunOpenAsync(() => throw failure);
+
+        var problem = await ExecuteAsync(result, context);
+        context.Response.StatusCode.Should().Be(503);
+        problem["store"]!.GetValue<string>().Should().Be("sqlite");
+        problem["reason"]!.GetValue<string>().Should().Contain("readonly");
+    }
+
     private static DefaultHttpContext NewContext()
     {
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
