@@ -203,6 +203,12 @@ internal sealed partial class EventPump(
                 {
                     LogStoreUnavailable(ex, database.FilePath);
                     FailUncommitted(items, ex);
+                    if (queue.Reader.Completion.IsCompleted)
+                    {
+                        // Stopping with the disk still refusing: nothing is left to write, so do not wait for it.
+                        return;
+                    }
+
                     await Task.Delay(TimeSpan.FromSeconds(1));
                     continue;
                 }

@@ -92,6 +92,24 @@ public sealed class StorageUnavailableTests(ITestOutputHelper output)
         (await Health(client))["status"]!.GetValue<string>().Should().Be("Healthy");
     }
 
+    [Fact]
+    public async Task Host_RuntimeDatabaseUnopenable_StartsAndStopsPromptly()
+    {
+        using var data = new TempFolder();
+        var wal = Path.Combine(data.Path, "runtime.db-wal");
+        Directory.CreateDirectory(wal);
+        var factory = new EmbeddedHostFactory(data.Path);
+        using (var http = factory.CreateClient())
+        {
+            await Health(http, HttpStatusCode.ServiceUnavailable);
+        }
+
+        var stop = Task.Run(factory.Dispose);
+
+        (await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(10)))).Should().Be(stop, "stopping must not wait for the disk to come back");
+        Directory.Delete(wal);
+    }
+
     private static Task<HttpResponseMessage> StartAsync(HttpClient http) =>
         http.PostAsync("/api/workflows/hello/instances", new StringContent("""{"name":"Ada"}""", Encoding.UTF8, "application/json"));
 
