@@ -27,7 +27,8 @@ public static class RequestText
     /// percent-decoded, is not UTF-8 (the framework's form reader would silently turn it into U+FFFD).</summary>
     public static InvalidText? FindInForm(ReadOnlySpan<byte> body)
     {
-        foreach (var pair in Encoding.ASCII.GetString(body).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        // Latin-1 maps each byte to one char, so raw (unencoded) bytes reach Decode unchanged too.
+        foreach (var pair in Encoding.Latin1.GetString(body).Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var cut = pair.IndexOf('=', StringComparison.Ordinal);
             var name = Decode(cut < 0 ? pair : pair[..cut]);
@@ -44,7 +45,7 @@ public static class RequestText
             }
         }
 
-        return Utf8.IsValid(body) ? null : new InvalidText("body", Message("body"));
+        return null;
     }
 
     /// <summary>400 application/problem+json naming the field in <c>errors</c>.</summary>
