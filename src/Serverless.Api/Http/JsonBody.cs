@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Serverless.Api.Http;
 
 /// <summary>Reads a request body as JSON: empty means null, invalid JSON becomes a 400 naming the line and
-/// position, and a body over the limit a 413. Reading it ourselves (instead of model binding) is what lets
+/// position, text that is not valid Unicode a 400 naming its JSON path (<see cref="RequestText"/>), and a body
+/// over the limit a 413. Reading it ourselves (instead of model binding) is what lets
 /// the same handler run under the Functions worker, and lets any JSON value be a workflow input.</summary>
 internal static class JsonBody
 {
@@ -26,6 +27,14 @@ internal static class JsonBody
 
         try
         {
+            using (var document = JsonDocument.Parse(bytes, DocumentOptions))
+            {
+                if (RequestText.FindInJson(document.RootElement) is { } invalid)
+                {
+                    return (null, RequestText.Problem(invalid, request.Path));
+                }
+            }
+
             return (JsonNode.Parse(bytes, documentOptions: DocumentOptions), null);
         }
         catch (JsonException ex)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Api.Http;
-using Serverless.Storage.Errors;
 
 namespace Serverless.Api.Security;
 
@@ -26,8 +25,8 @@ public static class SharedHandlerPipeline
     }
 
     /// <summary>A route that authenticates itself (health, signed links, Slack, intake): runs the handler and turns
-    /// the typed storage exceptions into their problem responses (404, 409, 412, 413) as the embedded host's
-    /// exception handler does; any other exception propagates.</summary>
+    /// the typed storage exceptions into their problem responses (404, 409, 412, 413, and 503 for a store the disk
+    /// refuses) as the embedded host's exception handler does; any other exception propagates.</summary>
     public static async Task<IResult> RunOpenAsync(this HttpContext context, Func<Task<IResult>> handler)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,7 +35,7 @@ public static class SharedHandlerPipeline
         {
             return await handler();
         }
-        catch (StorageException ex) when (StorageProblems.StatusCodeFor(ex) is not null)
+        catch (Exception ex) when (StorageProblems.StatusCodeFor(ex) is not null)
         {
             return StorageProblems.For(ex, context.Request)!;
         }

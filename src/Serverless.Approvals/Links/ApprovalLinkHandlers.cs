@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
 using Serverless.Approvals.Configuration;
 using Serverless.Approvals.Decisions;
 
@@ -16,6 +17,9 @@ namespace Serverless.Approvals.Links;
 public sealed class ApprovalLinkHandlers(ApprovalDecisionService service, IOptionsMonitor<ApprovalOptions> options)
 {
     public const int MaxCommentLength = 2000;
+
+    /// <summary>The confirmation form holds a token and a comment of at most <see cref="MaxCommentLength"/> characters.</summary>
+    private const int MaxFormBytes = 64 * 1024;
 
     public async Task<IResult> GetAsync(HttpContext http, string token, CancellationToken cancellationToken)
     {
@@ -36,6 +40,20 @@ public sealed class ApprovalLinkHandlers(ApprovalDecisionService service, IOptio
             return Page(http, StatusCodes.Status403Forbidden, ApprovalPage.Message(texts, texts.Invalid));
         }
 
+        // The form reader turns bytes that are not UTF-8 into U+FFFD without a word: check the raw form first.
+        http.Request.EnableBuffering();
+        var raw = await BoundedBody.ReadAsync(http.Request.Body, MaxFormBytes, cancellationToken);
+        if (raw is null)
+        {
+            return Page(http, StatusCodes.Status413PayloadTooLarge, ApprovalPage.Message(texts, texts.Invalid));
+        }
+
+        if (RequestText.FindInForm(raw) is { } invalid)
+        {
+            return RequestText.Problem(invalid, http.Request.Path);
+        }
+
+        http.Request.Body.Position = 0;
         var form = await http.Request.ReadFormAsync(cancellationToken);
         if (!SameToken(form["token"].ToString(), token))
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
 using Serverless.Approvals.Configuration;
 using Serverless.Approvals.Decisions;
 using Serverless.Approvals.Tokens;
@@ -43,8 +44,18 @@ public sealed class SlackInteractionHandler(
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(cancellationToken);
+        var raw = await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken);
+        if (raw is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (RequestText.FindInForm(raw) is { } invalid)
+        {
+            return RequestText.Problem(invalid, request.Path);
+        }
+
+        var body = Encoding.UTF8.GetString(raw);
         var signature = request.Headers[SlackSignature.SignatureHeader].ToString();
         var problem = SlackSignature.Problem(options.CurrentValue.Slack.SigningSecret, request.Headers[SlackSignature.TimestampHeader].ToString(),
             signature, body, time.GetUtcNow());
@@ -60,7 +71,12 @@ public sealed class SlackInteractionHandler(
         }
 
         // Other interaction types (shortcuts, modals) and other apps' buttons are acknowledged and ignored.
-        var payload = ReadPayload(body);
+        var (payload, invalidPayload) = ReadPayload(body);
+        if (invalidPayload is not null)
+        {
+            return RequestText.Problem(invalidPayload with { Field = "payload" + invalidPayload.Field.TrimStart('$') }, request.Path);
+        }
+
         if (payload is null || Text(payload["type"]) != "block_actions"
             || payload["actions"] is not JsonArray { Count: > 0 } actions || actions[0] is not JsonObject action
             || Text(action["action_id"]) is not { } actionId
@@ -121,21 +137,29 @@ public sealed class SlackInteractionHandler(
         }
     }
 
-    private static JsonObject? ReadPayload(string body)
+    private static (JsonObject? Payload, InvalidText? Invalid) ReadPayload(string body)
     {
         var form = QueryHelpers.ParseQuery(body);
         if (!form.TryGetValue("payload", out var raw))
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
-            return JsonNode.Parse(raw.ToString()) as JsonObject;
+            using (var document = JsonDocument.Parse(raw.ToString()))
+            {
+                if (RequestText.FindInJson(document.RootElement) is { } invalid)
+                {
+                    return (null, invalid);
+                }
+            }
+
+            return (JsonNode.Parse(raw.ToString()) as JsonObject, null);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -1,4 +1,5 @@
 using Serverless.Api.DeadLetters;
+using Serverless.Host.Storage;
 using Serverless.Runtime.Hosting;
 
 namespace Serverless.Host.Runtime;
@@ -6,12 +7,13 @@ namespace Serverless.Host.Runtime;
 public static class EmbeddedRuntimeServiceCollectionExtensions
 {
     /// <summary>The SQLite runtime (AddWorkflowRuntime) plus what the API needs from it that is not in its
-    /// abstractions: the dead-letter listing, the health check behind GET /api/health, and the sweep of expired table rows.</summary>
+    /// abstractions: the dead-letter listing, the health checks behind GET /api/health (the runtime database and
+    /// the embedded stores' folders, each probed with a write), and the sweep of expired table rows.</summary>
     public static IServiceCollection AddEmbeddedRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWorkflowRuntime(configuration);
         services.AddSingleton<IDeadLetterReader, RuntimeDeadLetterReader>();
-        services.AddHealthChecks().AddCheck<RuntimeHealthCheck>("runtime");
+        services.AddHealthChecks().AddCheck<RuntimeHealthCheck>("runtime").AddCheck<StorageHealthCheck>("storage");
         services.AddHostedService<TableSweepService>();
         return services;
     }

@@ -4,22 +4,21 @@ using Serverless.Runtime.Store;
 
 namespace Serverless.Host.Runtime;
 
-/// <summary>Healthy when the runtime's SQLite file answers; Degraded when a workflow definition failed to load
-/// (the host still runs the others); Unhealthy when the database cannot be opened.</summary>
-internal sealed class RuntimeHealthCheck(RuntimeDatabase database, IWorkflowCatalog catalog) : IHealthCheck
+/// <summary>Healthy when the runtime's SQLite file takes a write (a read-only or missing folder still answers
+/// reads, so reading proves nothing); Degraded when a workflow definition failed to load (the host still runs the
+/// others); Unhealthy, with the database's reason, when the file cannot be opened or written.</summary>
+internal sealed class RuntimeHealthCheck(RuntimeDatabase database, IWorkflowCatalog catalog, TimeProvider clock) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var connection = database.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            command.ExecuteScalar();
+            database.ProbeWrite(clock.GetUtcNow().ToUnixTimeMilliseconds());
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (RuntimeStoreUnavailableException ex)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy($"The runtime database {database.FilePath} cannot be opened: {ex.Message}"));
+            return Task.FromResult(HealthCheckResult.Unhealthy(
+                $"Storage unavailable: the runtime database {database.FilePath} cannot be written: {ex.Reason}"));
         }
 
         var problems = catalog.Problems;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Serverless.Api.Http;
 using Serverless.Intake.Files;
 
 namespace Serverless.Intake.Intake;
@@ -32,6 +33,14 @@ internal sealed class JsonSubmissionReader(FileStager stager, FileUrlPolicy urls
 
         using (document)
         {
+            if (RequestText.FindInJson(document.RootElement) is { } invalid)
+            {
+                // Intake names its fields as the form does ("objet", "fichiers[0].name"), not as JSON paths.
+                var field = invalid.Field.StartsWith("$.", StringComparison.Ordinal) ? invalid.Field[2..] : invalid.Field;
+                submission.Errors.Add(field, invalid.Message.Replace($"'{invalid.Field}'", $"'{field}'", StringComparison.Ordinal));
+                return submission;
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 submission.Errors.Add("body", "The body must be a JSON object with the fields source, objet, description, user_email, user_name and optionally fichiers.");

@@ -35,14 +35,19 @@ internal sealed class MultipartSubmissionReader(FileStager stager, IOptions<Inta
             }
             else if (IntakeFields.Text.Contains(fieldName))
             {
-                var text = await ReadTextAsync(section.Body, cancellationToken);
-                if (text is null)
+                var bytes = await ReadTextAsync(section.Body, cancellationToken);
+                if (bytes is null)
                 {
                     submission.Errors.AddTooLarge(fieldName, $"'{fieldName}' is larger than {MaxTextFieldBytes} bytes.");
                 }
+                else if (RequestText.FindInUtf8(fieldName, bytes) is { } invalid)
+                {
+                    submission.Errors.Add(invalid.Field, invalid.Message);
+                    submission.Fields[fieldName] = "";
+                }
                 else
                 {
-                    submission.Fields[fieldName] = text;
+                    submission.Fields[fieldName] = Encoding.UTF8.GetString(bytes);
                 }
             }
         }
@@ -83,15 +88,14 @@ internal sealed class MultipartSubmissionReader(FileStager stager, IOptions<Inta
         submission.Files.Add(new IntakeFile { Name = fileName, ContentType = contentType, Staged = staged });
     }
 
-    private static async Task<string?> ReadTextAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadTextAsync(Stream body, CancellationToken cancellationToken)
     {
         var bytes = await BoundedBody.ReadAsync(body, MaxTextFieldBytes, cancellationToken);
         if (bytes is null)
         {
             await BodyReader.DrainAsync(body, cancellationToken);
-            return null;
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return bytes;
     }
 }

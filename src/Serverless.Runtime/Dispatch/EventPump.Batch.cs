@@ -25,9 +25,9 @@ internal sealed partial class EventPump
     private void ProcessBatch(List<PumpItem> items, bool timersDue)
     {
         var now = time.GetUtcNow();
-        using var transaction = connection!.BeginTransaction(deferred: false);
+        using var transaction = BeginBatch(items);
         statements!.Enlist(transaction);
-        var batch = new Batch(new PumpWriteContext(connection, transaction, statements, now));
+        var batch = new Batch(new PumpWriteContext(connection!, transaction, statements, now));
         try
         {
             var readInbox = inboxDirty;
@@ -73,7 +73,13 @@ internal sealed partial class EventPump
         }
         catch (Exception ex)
         {
-            Rollback(transaction, items, ex);
+            var failure = RuntimeStoreUnavailableException.Wrap(ex, database.FilePath);
+            Rollback(transaction, items, failure);
+            if (failure != ex)
+            {
+                throw failure;
+            }
+
             throw;
         }
         finally
@@ -84,17 +90,38 @@ internal sealed partial class EventPump
         AfterCommit(batch);
     }
 
+    /// <summary>BEGIN IMMEDIATE is the batch's first write: a read-only file refuses it before anything is applied.</summary>
+    private Microsoft.Data.Sqlite.SqliteTransaction BeginBatch(List<PumpItem> items)
+    {
+        try
+        {
+            return connection!.BeginTransaction(deferred: false);
+        }
+        catch (Exception ex) when (RuntimeStoreUnavailableException.IsStorageFailure(ex))
+        {
+            var failure = RuntimeStoreUnavailableException.Wrap(ex, database.FilePath);
+            FailUncommitted(items, failure);
+            throw failure;
+        }
+    }
+
     private void Rollback(Microsoft.Data.Sqlite.SqliteTransaction transaction, List<PumpItem> items, Exception ex)
     {
         try
         {
             transaction.Rollback();
         }
-        catch (InvalidOperationException)
+        catch (Exception rollback) when (rollback is InvalidOperationException || RuntimeStoreUnavailableException.IsStorageFailure(rollback))
         {
-            // Already rolled back by SQLite itself.
+            // Already rolled back by SQLite itself (or the file is gone with it): nothing was committed either way.
         }
 
+        FailUncommitted(items, ex);
+    }
+
+    /// <summary>Nothing of these items was committed: callers get the error, activity results are posted again.</summary>
+    private void FailUncommitted(List<PumpItem> items, Exception ex)
+    {
         // States in the cache were mutated by the failed batch: reload everything from the file.
         cache.Clear();
         inboxDirty = true;

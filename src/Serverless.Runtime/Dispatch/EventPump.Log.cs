@@ -30,6 +30,9 @@ internal sealed partial class EventPump
     [LoggerMessage(Level = LogLevel.Information, Message = "Runtime store {DatabaseFile} open; {Recovered} pending activities dispatched again")]
     private partial void LogStarted(string databaseFile, int recovered);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Runtime store {DatabaseFile} is unavailable; the pump reopens it on its next turn")]
+    private partial void LogStoreUnavailable(Exception exception, string databaseFile);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} items failed and was rolled back; it will be retried")]
     private partial void LogBatchFailed(Exception exception, int count);
 

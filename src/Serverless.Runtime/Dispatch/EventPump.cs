@@ -60,29 +60,60 @@ internal sealed partial class EventPump(
     }
 
     /// <summary>Opens the store, re-dispatches activities that were pending at the last stop (at least once)
-    /// and starts the loop.</summary>
+    /// and starts the loop. A store the disk refuses does not stop the host: the loop keeps trying to open it and
+    /// answers callers with <see cref="RuntimeStoreUnavailableException"/> (503) until it can.</summary>
     public void Start(IActivityQueue activityQueue)
     {
         activities = activityQueue;
-        connection = database.Open();
-        statements = new PumpStatements(connection);
-        var recovered = 0;
-        using (var reader = statements.SelectPendingActivities.Query())
+        try
         {
-            while (reader.Read())
-            {
-                if (JsonSerializer.Deserialize<WorkflowCommand>(reader.GetString(2), EngineJson.Options) is RunActivity command)
-                {
-                    activityQueue.Enqueue(new ActivityWork(command, reader.GetString(0), reader.GetString(1), reader.GetInt64(3) != 0));
-                    recovered++;
-                }
-            }
+            OpenStore();
+        }
+        catch (RuntimeStoreUnavailableException ex)
+        {
+            LogStoreUnavailable(ex, database.FilePath);
         }
 
-        nextTimerDueMs = statements.NextTimer.Scalar() as long?;
-        inboxDirty = true;
-        LogStarted(database.FilePath, recovered);
         loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    private void OpenStore()
+    {
+        var opened = database.Open();
+        PumpStatements? prepared = null;
+        try
+        {
+            prepared = new PumpStatements(opened);
+            var recovered = 0;
+            using (var reader = prepared.SelectPendingActivities.Query())
+            {
+                while (reader.Read())
+                {
+                    if (JsonSerializer.Deserialize<WorkflowCommand>(reader.GetString(2), EngineJson.Options) is RunActivity command)
+                    {
+                        activities!.Enqueue(new ActivityWork(command, reader.GetString(0), reader.GetString(1), reader.GetInt64(3) != 0));
+                        recovered++;
+                    }
+                }
+            }
+
+            nextTimerDueMs = prepared.NextTimer.Scalar() as long?;
+            inboxDirty = true;
+            lock (closing)
+            {
+                connection = opened;
+                statements = prepared;
+            }
+
+            LogStarted(database.FilePath, recovered);
+        }
+        catch (Exception ex) when (RuntimeStoreUnavailableException.IsStorageFailure(ex))
+        {
+            prepared?.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(opened);
+            opened.Dispose();
+            throw RuntimeStoreUnavailableException.Wrap(ex, database.FilePath);
+        }
     }
 
     /// <summary>Lets the pump finish what is queued, then closes the store.</summary>
@@ -110,6 +141,16 @@ internal sealed partial class EventPump(
         catch (AggregateException)
         {
             // The loop's own failure was already logged; closing the store is all that is left.
+        }
+
+        CloseStore();
+    }
+
+    private void ResetStore()
+    {
+        if (connection is { } broken)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(broken);
         }
 
         CloseStore();
@@ -152,9 +193,38 @@ internal sealed partial class EventPump(
                 continue;
             }
 
+            if (connection is null)
+            {
+                try
+                {
+                    OpenStore();
+                }
+                catch (RuntimeStoreUnavailableException ex)
+                {
+                    LogStoreUnavailable(ex, database.FilePath);
+                    FailUncommitted(items, ex);
+                    if (queue.Reader.Completion.IsCompleted)
+                    {
+                        // Stopping with the disk still refusing: nothing is left to write, so do not wait for it.
+                        return;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    continue;
+                }
+            }
+
             try
             {
                 ProcessBatch(items, timersDue);
+            }
+            catch (RuntimeStoreUnavailableException ex)
+            {
+                // Nothing was committed: callers already got the 503 exception and activity results wait to be
+                // posted again. A connection that met a read-only file stays read-only, so the next turn reopens.
+                LogStoreUnavailable(ex, database.FilePath);
+                ResetStore();
+                await Task.Delay(TimeSpan.FromSeconds(1));
             }
             catch (Exception ex)
             {

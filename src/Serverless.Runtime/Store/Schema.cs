@@ -4,6 +4,11 @@ namespace Serverless.Runtime.Store;
 internal static class Schema
 {
     public const string Create = """
+        CREATE TABLE IF NOT EXISTS health_probe (
+            id INTEGER PRIMARY KEY,
+            checked_at INTEGER NOT NULL
+        );
+
         CREATE TABLE IF NOT EXISTS instances (
             id TEXT PRIMARY KEY,
             workflow_id TEXT NOT NULL,

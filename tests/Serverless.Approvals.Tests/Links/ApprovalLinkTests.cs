@@ -117,4 +117,19 @@ public sealed class ApprovalLinkTests : IAsyncLifetime, IDisposable
         fromOtherSite.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await host.Get<GateDecisionStore>().ReadAsync(id, GateWorkflows.GateId, default)).Should().BeNull();
     }
+
+    [Fact]
+    public async Task Post_CommentNotUtf8_Is400NamingTheFieldAndDecidesNothing()
+    {
+        var id = await host.StartGateAsync();
+        var approve = ApprovalHost.Tokens((await host.EmailsAsync(id, 1))[0])[0];
+        using var content = new StringContent($"token={Uri.EscapeDataString(approve)}&comment=Parfait%FF%FE", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+
+        using var response = await host.Http.PostAsync($"/api/approvals/{approve}", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"comment\"");
+        (await host.Get<GateDecisionStore>().ReadAsync(id, GateWorkflows.GateId, default)).Should().BeNull();
+    }
 }

@@ -118,6 +118,32 @@ public sealed class SlackInteractionTests : IAsyncLifetime, IDisposable
         await AssertStillWaitingAsync(id);
     }
 
+    [Fact]
+    public async Task Interaction_PayloadWithLoneSurrogate_Is400NamingTheFieldAndDecidesNothing()
+    {
+        var id = await host.StartGateAsync();
+        var posted = (await host.CallsAsync(id, "chat.postMessage", 1))[0];
+        var json = Payload(posted, "approved", "U024BE7LH", "lone-surrogate").ToJsonString().Replace("lone-surrogate", "\\ud800", StringComparison.Ordinal);
+
+        using var response = await SendAsync("payload=" + Uri.EscapeDataString(json));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["errors"]!.AsObject().Select(e => e.Key).Should().Contain("payload.user.username");
+        await AssertStillWaitingAsync(id);
+    }
+
+    [Fact]
+    public async Task Interaction_FormFieldNotUtf8_Is400NamingTheField()
+    {
+        using var response = await SendAsync("payload=%7B%22type%22%3A%22block_actions%FF%22%7D");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["errors"]!.AsObject().Select(e => e.Key).Should().Contain("payload");
+    }
+
     private async Task AssertStillWaitingAsync(string id)
     {
         await Task.Delay(300);

@@ -8,16 +8,26 @@ namespace Serverless.Host.Tests.Support;
 /// temporary data folder.</summary>
 public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
 {
-    private readonly TempFolder data = new();
+    private readonly TempFolder? data;
+    private readonly string dataFolder;
 
     public const string IntakeApiKey = "test-intake-key-0123456789";
 
-    public string DataFolder => data.Path;
+    public EmbeddedHostFactory()
+    {
+        data = new TempFolder();
+        dataFolder = data.Path;
+    }
+
+    /// <summary>A host over a data folder the caller owns (and keeps across restarts).</summary>
+    internal EmbeddedHostFactory(string dataFolder) => this.dataFolder = dataFolder;
+
+    public string DataFolder => dataFolder;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Runtime:DataFolder", data.Path);
+        builder.UseSetting("Runtime:DataFolder", dataFolder);
         builder.UseSetting("Runtime:WorkflowsFolder", RepositoryPaths.Workflows);
         builder.UseSetting("RequestHandler:Classification:ModelPath", Path.Combine(RepositoryPaths.Root, "models", "request-classifier.json"));
         builder.UseSetting("RequestHandler:Intake:ApiKeys:0", IntakeApiKey);
@@ -30,7 +40,7 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            data.Dispose();
+            data?.Dispose();
         }
     }
 }

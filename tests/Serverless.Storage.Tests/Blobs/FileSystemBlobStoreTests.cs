@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serverless.Storage;
 using Serverless.Storage.Blobs;
 using Serverless.Storage.Blobs.FileSystem;
+using Serverless.Storage.Errors;
 using Serverless.Storage.Tests.Contract;
 
 namespace Serverless.Storage.Tests.Blobs;
@@ -47,5 +50,39 @@ public sealed class FileSystemBlobStoreTests(FileSystemStoreFixture fixture) : B
 
         File.Exists(Path.Combine(fixture.Folder, "blobs", "contract", "inside", "x.txt")).Should().BeTrue();
         Directory.EnumerateFiles(Path.Combine(fixture.Folder, "blobs", ".tmp")).Should().BeEmpty("temporary files are moved or removed");
+    }
+
+    [Fact]
+    public async Task Put_BlobFolderReplacedByAFile_ThrowsStorageUnavailableNamingTheStore_ThenWorksOnceBack()
+    {
+        var root = Path.Combine(fixture.Folder, "broken-" + Guid.NewGuid().ToString("N"));
+        var store = new FileSystemBlobStore(
+            Options.Create(new BlobStoreOptions { Files = new FileBlobOptions { Root = root } }),
+            Options.Create(new StorageOptions { DataFolder = fixture.Folder }));
+        Directory.Move(root, root + ".aside");
+        await File.WriteAllTextAsync(root, "not a folder");
+
+        var act = () => store.PutAsync("contract", "x.txt", new MemoryStream([1, 2, 3]));
+
+        var failure = (await act.Should().ThrowAsync<StorageUnavailableException>()).Which;
+        failure.Store.Should().Be("blobs");
+        failure.Reason.Should().NotBeNullOrWhiteSpace();
+        File.Delete(root);
+        Directory.Move(root + ".aside", root);
+        (await store.PutAsync("contract", "x.txt", new MemoryStream([1, 2, 3]))).Size.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Put_SourceStreamFails_RethrowsTheStreamErrorNotStorageUnavailable()
+    {
+        var act = () => Store.PutAsync("contract", "broken-source.txt", new FailingStream());
+
+        (await act.Should().ThrowAsync<IOException>()).Which.Message.Should().Be("client went away");
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new IOException("client went away");
     }
 }

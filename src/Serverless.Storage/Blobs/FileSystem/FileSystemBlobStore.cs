@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Serverless.Storage.Errors;
@@ -23,7 +24,27 @@ public sealed class FileSystemBlobStore : IBlobStore
         Directory.CreateDirectory(Path.Combine(_root, ".tmp"));
     }
 
+    /// <summary>A folder that refuses the write (read-only, missing, not a folder, disk full) throws
+    /// <see cref="StorageUnavailableException"/>; nothing is left behind.</summary>
     public async Task<BlobInfo> PutAsync(string container, string name, Stream content, BlobPutOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await WriteAsync(container, name, content, options, cancellationToken);
+        }
+        catch (SourceReadException e)
+        {
+            // The caller's stream failed (a client that hung up, a body over Kestrel's limit), not the disk.
+            ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
+            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageUnavailableException("blobs", _root, e);
+        }
+    }
+
+    private async Task<BlobInfo> WriteAsync(string container, string name, Stream content, BlobPutOptions? options, CancellationToken cancellationToken)
     {
         options ??= new BlobPutOptions();
         var (file, meta) = Paths(container, name);
@@ -43,7 +64,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         {
             await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                await new LimitedReadStream(content, _limit, container, name).CopyToAsync(target, cancellationToken);
+                await CopyAsync(new LimitedReadStream(content, _limit, container, name), target, cancellationToken);
             }
 
             var info = new BlobInfo(container, name, new FileInfo(temp).Length, options.ContentType, metadata,
@@ -72,8 +93,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
         finally
         {
-            File.Delete(temp);
-            File.Delete(temp + ".json");
+            DeleteQuietly(temp);
+            DeleteQuietly(temp + ".json");
         }
     }
 
@@ -139,6 +160,42 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult<Uri?>(null);
     }
 
+    private static async Task CopyAsync(Stream source, Stream target, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new SourceReadException(e);
+            }
+
+            if (read == 0)
+            {
+                return;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
+    /// <summary>Cleaning up a failed write must not hide why it failed (the folder may be gone with it).</summary>
+    private static void DeleteQuietly(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     private (string File, string Meta) Paths(string container, string name)
     {
         BlobRules.Container(container);
@@ -168,3 +225,6 @@ public sealed class FileSystemBlobStore : IBlobStore
         public static Sidecar From(BlobInfo info) => new(info.ContentType, new(info.Metadata), info.LastModified, info.ETag);
     }
 }
+
+/// <summary>Marks a failure of the stream being stored, so it is not mistaken for the disk refusing.</summary>
+internal sealed class SourceReadException(IOException inner) : Exception(inner.Message, inner);
