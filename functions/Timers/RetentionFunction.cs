@@ -5,22 +5,18 @@ using Microsoft.Extensions.Options;
 using Serverless.Functions.Durable;
 using Serverless.Runtime.Abstractions;
 using Serverless.Runtime.Retention;
-using Serverless.Storage.Tables;
 
 namespace Serverless.Functions.Timers;
 
 /// <summary>The embedded RetentionService's counterpart: purges ended instances older than Runtime:Retention:Days
-/// (0 keeps everything), and deletes expired table rows (<see cref="TableSweeper"/>). Durable filters on creation
-/// time, so an instance is purged Days after it started.</summary>
-public sealed class RetentionFunction(IWorkflowClient client, DurableClientHolder holder, TableSweeper tables, IOptions<RetentionOptions> options, ILogger<RetentionFunction> logger)
+/// (0 keeps everything). Durable filters on creation time, so an instance is purged Days after it started.</summary>
+public sealed class RetentionFunction(IWorkflowClient client, DurableClientHolder holder, IOptions<RetentionOptions> options, ILogger<RetentionFunction> logger)
 {
     public const string Name = "Retention";
 
     [Function(Name)]
     public async Task RunAsync([TimerTrigger("0 17 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        // Expired dedup keys and replay guards already read as absent; the sweep keeps the table from growing.
-        await tables.SweepAsync(cancellationToken);
         if (options.Value.Days == 0 || client is not DurableWorkflowClient durableClient)
         {
             return;
