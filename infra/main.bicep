@@ -48,7 +48,6 @@ param connectorSecrets object = {}
 param cosmosContainers array = [
   // Used by the code (src/): tests/Serverless.Functions.Tests/Infra/DocumentCollectionsTests reads them by reflection.
   { name: 'approval-decisions', partitionKeyPath: '/pk' }
-  { name: 'approval-slack-requests', partitionKeyPath: '/pk', defaultTtl: 86400 }
   // Planned by docs/data-model.md for the later seeds.
   { name: 'tickets', partitionKeyPath: '/pk' }
   { name: 'email-tickets', partitionKeyPath: '/pk' }

@@ -33,6 +33,7 @@ public sealed partial class DocumentCollectionsTests
         // A guard on the discovery itself: this one is known to exist (src/Serverless.Approvals).
         used.Keys.Should().Contain("approval-decisions");
         used.Keys.Should().NotContain(RetiredSlackReplayContainer, "the Slack replay guard uses the table store now");
+        BicepContainers().Select(c => c.Name).Should().NotContain(RetiredSlackReplayContainer, "its container is no longer provisioned");
         used.Keys.Should().OnlyContain(c => CollectionName().IsMatch(c), "collection names are lower-case kebab identifiers");
     }
 
@@ -80,9 +81,8 @@ public sealed partial class DocumentCollectionsTests
     [Fact]
     public void NoContainer_HasACosmosTtl_ButTheRetiredSlackReplayOne()
     {
-        // The Slack replay guard moved to the table store (dedup keys, expiring in the code: SignedRequestReplayGuard.Window);
-        // its old container stays in main.bicep, with its TTL, until infra removes it (docs/data-model.md).
-        BicepContainers().Where(c => c.Name != RetiredSlackReplayContainer).Should().OnlyContain(c => c.DefaultTtl == null,
+        // Expiring records (replay guards, dedup keys) live in the table store, expiring in the code.
+        BicepContainers().Should().OnlyContain(c => c.DefaultTtl == null,
             "expiry elsewhere would delete business state; docs/data-model.md says which collections expire");
     }
 
