@@ -56,7 +56,10 @@ public static class StorageProblems
             case RuntimeStoreUnavailableException e:
                 return Unavailable(RuntimeStoreUnavailableException.Store, e.FilePath, e.Reason, instance);
             case Microsoft.Data.Sqlite.SqliteException e when RuntimeStoreUnavailableException.IsStorageFailure(e):
-                // The SQLite document and table stores do not wrap their errors yet: the file is not known here.
+                // The SQLite document and table stores do not wrap their errors yet: the file is not known here. A
+                // pooled connection opened while the disk refused writes stays read-only, so the pools are cleared:
+                // the next request opens new connections, and works as soon as the disk is back, without a restart.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 return Unavailable("sqlite", "Storage:DataFolder", e.Message, instance);
             default:
                 return null;
