@@ -1,0 +1,11 @@
+namespace Serverless.Mail;
+
+/// <summary>The names the email ticket agent is found by: settings sections, trigger kind, activities, tables.</summary>
+public static class MailNames
+{
+    /// <summary>Settings section of the mailboxes: Mail:Mailboxes:{name}:Host, ...</summary>
+    public const string Section = "Mail";
+
+    /// <summary>Table of per-mailbox checkpoints (UIDVALIDITY and last UID seen).</summary>
+    public const string CheckpointTable = "mailcheckpoints";
+}
