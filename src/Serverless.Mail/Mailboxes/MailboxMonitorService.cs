@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Serverless.Mail.Mailboxes;
+
+/// <summary>The embedded host's mailbox trigger: one loop per mailbox, polling at Mail:PollInterval; a failing mailbox
+/// is retried with a backoff doubling from 2 s up to Mail:MaxBackoff, and every failure is in
+/// <see cref="MailboxHealth"/> (GET /api/health, GET /api/mailboxes). The Functions app's MailboxMonitor timer
+/// polls through the same <see cref="MailboxPoller"/>.</summary>
+public sealed partial class MailboxMonitorService(MailboxPoller poller, IOptionsMonitor<MailOptions> options, TimeProvider time, ILogger<MailboxMonitorService> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(options.CurrentValue.Mailboxes.Keys.Select(mailbox => WatchAsync(mailbox, stoppingToken)));
+
+    private async Task WatchAsync(string mailbox, CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                var result = await poller.PollAsync(mailbox, stoppingToken);
+                Polled(logger, mailbox, result.Seen, result.HandedOn, result.FilteredOut);
+                failures = 0;
+                wait = options.CurrentValue.PollInterval;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                wait = Backoff(failures, options.CurrentValue.MaxBackoff);
+                PollFailed(logger, mailbox, failures, wait.TotalSeconds, ex.GetType().Name, ex.Message);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>2 s, 4 s, 8 s ... capped at <paramref name="max"/>.</summary>
+    public static TimeSpan Backoff(int failures, TimeSpan max) =>
+        TimeSpan.FromSeconds(Math.Min(max.TotalSeconds, Math.Pow(2, Math.Min(failures, 20))));
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Mailbox {Mailbox}: {Seen} new, {HandedOn} handed on, {FilteredOut} filtered out")]
+    private static partial void Polled(ILogger logger, string mailbox, int seen, int handedOn, int filteredOut);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: poll failed ({Failures} in a row), next attempt in {RetryInSeconds} s: {ErrorType}: {Error}")]
+    private static partial void PollFailed(ILogger logger, string mailbox, int failures, double retryInSeconds, string errorType, string error);
+}
