@@ -7,6 +7,7 @@ using Serverless.Connectors.DependencyInjection;
 using Serverless.Functions.Channels;
 using Serverless.Functions.Durable;
 using Serverless.Intake;
+using Serverless.Mail;
 using Serverless.Storage.Azure;
 
 namespace Serverless.Functions;
@@ -24,6 +25,7 @@ public static class FunctionsAppServiceCollectionExtensions
             .AddConnectors(configuration)
             .AddApprovals(configuration)
             .AddRequestHandler(configuration)
+            .AddMail(configuration)
             .AddWorkflowApi()
             .AddWebhookTriggers(configuration);
 

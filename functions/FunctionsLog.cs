@@ -19,4 +19,10 @@ internal static partial class FunctionsLog
 
     [LoggerMessage(5, LogLevel.Warning, "Message {MessageId} on channel {Channel} has no listening workflow: parked in the poison queue")]
     public static partial void MessageParked(ILogger logger, string messageId, string channel);
+
+    [LoggerMessage(6, LogLevel.Debug, "Mailbox {Mailbox}: {Seen} new messages, {HandedOn} handed on")]
+    public static partial void MailboxPolled(ILogger logger, string mailbox, int seen, int handedOn);
+
+    [LoggerMessage(7, LogLevel.Warning, "Mailbox {Mailbox}: poll failed, retried at the next tick: {ErrorType}: {Error}")]
+    public static partial void MailboxPollFailed(ILogger logger, string mailbox, string errorType, string error);
 }

@@ -4,6 +4,7 @@ using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Host.Runtime;
 using Serverless.Intake;
+using Serverless.Mail;
 using Serverless.Storage.Azure;
 
 namespace Serverless.Host;
@@ -11,7 +12,7 @@ namespace Serverless.Host;
 public static class EmbeddedHostServiceCollectionExtensions
 {
     /// <summary>Every system the embedded host serves, in one place: the runtime, the stores, the connectors, the
-    /// approvals, the request handler, the management API and the webhook triggers. Program.cs adds the demo
+    /// approvals, the request handler, the email ticket agent's mailboxes, the management API and the webhook triggers. Program.cs adds the demo
     /// activities to it; test hosts call it as it is, so they run what the product runs.</summary>
     public static IServiceCollection AddEmbeddedHost(this IServiceCollection services, IConfiguration configuration) => services
         .AddEmbeddedRuntime(configuration)
@@ -19,6 +20,8 @@ public static class EmbeddedHostServiceCollectionExtensions
         .AddConnectors(configuration)
         .AddApprovals(configuration)
         .AddRequestHandler(configuration)
+        .AddMail(configuration)
+        .AddMailboxMonitor()
         .AddWorkflowApi()
         .AddWebhookTriggers(configuration);
 }
