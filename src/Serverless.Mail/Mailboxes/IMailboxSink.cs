@@ -9,5 +9,9 @@ public sealed record MailboxMessage(string Mailbox, uint UidValidity, uint Uid, 
 /// started) before returning: only then does the poller mark it on the server and move its checkpoint past it.</summary>
 public interface IMailboxSink
 {
+    /// <summary>False when nothing would take the mailbox's messages (no workflow's trigger names it): the poller
+    /// then leaves them on the server, unread and unmarked, for when one does.</summary>
+    bool Listens(string mailbox);
+
     Task AcceptAsync(MailboxMessage message, CancellationToken cancellationToken);
 }

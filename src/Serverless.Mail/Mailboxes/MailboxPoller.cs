@@ -41,6 +41,13 @@ public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxC
             : await client.GetFolderAsync(settings.Folder, cancellationToken);
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
 
+        if (!sink.Listens(mailbox))
+        {
+            // The connection and the folder are checked, so health still tells a broken mailbox; nothing is read.
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return new PollResult(mailbox, 0, 0, 0, false);
+        }
+
         var checkpoint = await checkpoints.GetAsync(mailbox, cancellationToken);
         var rescanned = checkpoint is not null && checkpoint.UidValidity != folder.UidValidity;
         var last = checkpoint is null || rescanned ? 0u : checkpoint.LastUid;

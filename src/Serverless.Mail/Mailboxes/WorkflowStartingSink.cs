@@ -15,13 +15,15 @@ public sealed class WorkflowStartingSink(IWorkflowCatalog catalog, IWorkflowClie
 {
     public const string Container = "mail-messages";
 
+    public bool Listens(string mailbox) => Listeners(mailbox).Any();
+
     public async Task AcceptAsync(MailboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var listeners = catalog.List().Where(d => d.Triggers.OfType<MailboxTrigger>().Any(t => t.Mailbox == message.Mailbox)).ToList();
+        var listeners = Listeners(message.Mailbox).ToList();
         if (listeners.Count == 0)
         {
-            return;
+            throw new InvalidOperationException($"No workflow listens to mailbox '{message.Mailbox}' any more; the message stays on the server.");
         }
 
         using var raw = new MemoryStream();
@@ -46,6 +48,9 @@ public sealed class WorkflowStartingSink(IWorkflowCatalog catalog, IWorkflowClie
                 Trigger: new JsonObject { ["kind"] = TriggerTypes.Mailbox, ["mailbox"] = message.Mailbox }), cancellationToken);
         }
     }
+
+    private IEnumerable<WorkflowDefinition> Listeners(string mailbox) =>
+        catalog.List().Where(d => d.Triggers.OfType<MailboxTrigger>().Any(t => t.Mailbox == mailbox));
 
     /// <summary>"id-" + the SHA-256 of the normalised Message-ID, or "content-" + the SHA-256 of the raw message when
     /// the header is missing or blank: a name every store accepts, the same in every mailbox.</summary>

@@ -32,6 +32,24 @@ public sealed class MailboxPollerTests
     }
 
     [Fact]
+    public async Task NoListeningWorkflow_LeavesMessagesUnreadAndUnmarked_ForWhenOneListens()
+    {
+        await using var mailbox = await TestMailbox.CreateAsync();
+        await mailbox.DeliverAsync(TestMailbox.Message("En attente"));
+        var sink = new RecordingSink { Listening = false };
+        await using var services = mailbox.Services(sink);
+        var poller = services.GetRequiredService<MailboxPoller>();
+
+        var idle = await poller.PollAsync("support", CancellationToken.None);
+        sink.Listening = true;
+        var listening = await poller.PollAsync("support", CancellationToken.None);
+
+        idle.Seen.Should().Be(0);
+        listening.HandedOn.Should().Be(1);
+        sink.Accepted.Select(m => m.Message.Subject).Should().Equal("En attente");
+    }
+
+    [Fact]
     public async Task Restart_GoesOnFromTheCheckpoint_NeitherSkippingNorRereading()
     {
         await using var mailbox = await TestMailbox.CreateAsync();

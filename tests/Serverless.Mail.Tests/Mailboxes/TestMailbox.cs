@@ -136,6 +136,10 @@ internal sealed class RecordingSink : IMailboxSink
 
     public Func<MailboxMessage, Exception?> FailOn { get; set; } = _ => null;
 
+    public bool Listening { get; set; } = true;
+
+    public bool Listens(string mailbox) => Listening;
+
     public Task AcceptAsync(MailboxMessage message, CancellationToken cancellationToken)
     {
         if (FailOn(message) is { } failure)
