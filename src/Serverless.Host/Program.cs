@@ -10,6 +10,7 @@ using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
 using Serverless.Host.Web;
 using Serverless.Intake;
+using Serverless.Mail;
 using Serverless.Storage.Azure;
 
 try
@@ -29,6 +30,7 @@ try
     app.MapWorkflowApi();
     app.MapWebhookTriggers();
     app.MapGroup("").RequireManagementKey().MapSandboxApi();
+    app.MapGroup("").RequireManagementKey().MapMailApi();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
     app.Run();

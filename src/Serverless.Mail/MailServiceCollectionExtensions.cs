@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serverless.Mail.Mailboxes;
+using Serverless.Mail.Tickets;
 using Serverless.Storage.DependencyInjection;
 using Serverless.Storage.Tables;
 
@@ -12,7 +13,7 @@ public static class MailServiceCollectionExtensions
 {
     /// <summary>The email ticket agent (seed 004) as both hosts need it: the "Mail" settings (validated at start),
     /// checkpoints in the shared table store, the poller, the mailbox trigger (<see cref="WorkflowStartingSink"/>) and
-    /// the "mailboxes" health check. The embedded host adds <see cref="AddMailboxMonitor"/>; the Functions app polls
+    /// the ticket store and the routes' handlers, and the "mailboxes" health check. The embedded host adds <see cref="AddMailboxMonitor"/>; the Functions app polls
     /// from its MailboxMonitor timer instead.</summary>
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,8 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<MailboxHealth>();
         services.TryAddSingleton<MailboxPoller>();
         services.TryAddSingleton<IMailboxSink, WorkflowStartingSink>();
+        services.TryAddSingleton<ITicketStore, TableTicketStore>();
+        services.TryAddSingleton<TicketHandlers>();
         services.AddHealthChecks().AddCheck<MailboxHealthCheck>("mailboxes");
         return services;
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Serverless.Api.Http;
 
 /// <summary>RFC 9457 problem responses that name what was wrong: the field, the parameter or the instance.</summary>
-internal static class ApiProblems
+public static class ApiProblems
 {
     public static IResult Invalid(string field, string message, string? instance = null) =>
         Results.ValidationProblem(

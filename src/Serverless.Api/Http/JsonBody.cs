@@ -8,7 +8,7 @@ namespace Serverless.Api.Http;
 /// position, text that is not valid Unicode a 400 naming its JSON path (<see cref="RequestText"/>), and a body
 /// over the limit a 413. Reading it ourselves (instead of model binding) is what lets
 /// the same handler run under the Functions worker, and lets any JSON value be a workflow input.</summary>
-internal static class JsonBody
+public static class JsonBody
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Serverless.Api.Http;
 
 /// <summary>Typed reads of query-string parameters; each failure is a message naming the parameter's rule.</summary>
-internal static class QueryValues
+public static class QueryValues
 {
     public static string? Single(IQueryCollection query, string name, out string? error)
     {
