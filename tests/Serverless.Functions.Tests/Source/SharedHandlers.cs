@@ -3,6 +3,7 @@ using Serverless.Api;
 using Serverless.Approvals;
 using Serverless.Connectors.Sandbox;
 using Serverless.Intake;
+using Serverless.Mail;
 
 namespace Serverless.Functions.Tests.Source;
 
@@ -11,7 +12,8 @@ namespace Serverless.Functions.Tests.Source;
 internal static class SharedHandlers
 {
     public static IReadOnlyList<Assembly> Assemblies { get; } =
-        [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly, typeof(IntakeApi).Assembly];
+        [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly, typeof(IntakeApi).Assembly,
+        typeof(MailEndpoints).Assembly];
 
     public static IReadOnlySet<string> TypeNames { get; } =
         Assemblies.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
