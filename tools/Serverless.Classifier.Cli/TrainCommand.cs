@@ -8,7 +8,7 @@ namespace Serverless.Classifier.Cli;
 internal static class TrainCommand
 {
     public static IReadOnlySet<string> Options { get; } =
-        new HashSet<string> { "data", "out", "text-field", "label-field", "seed", "l2", "folds", "min-df" };
+        new HashSet<string> { "data", "out", "text-field", "label-field", "seed", "cost", "folds", "min-df" };
 
     public static void Run(CliArguments args, TextWriter output)
     {
@@ -18,7 +18,7 @@ internal static class TrainCommand
         var options = defaults with
         {
             Seed = args.Int("seed", defaults.Seed),
-            L2 = args.Double("l2", defaults.L2),
+            Cost = args.Double("cost", defaults.Cost),
             CalibrationFolds = args.Int("folds", defaults.CalibrationFolds),
             Features = new FeatureOptions { MinDocumentFrequency = args.Int("min-df", defaults.Features.MinDocumentFrequency) },
         };
@@ -32,7 +32,7 @@ internal static class TrainCommand
         var m = classifier.Metadata;
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"Trained on {m.TrainingExamples} examples, labels: {string.Join(", ", classifier.Labels)}"));
-        output.WriteLine(string.Create(c, $"Features: {classifier.Vectorizer.Dimension}, L-BFGS iterations: {m.Iterations}, final objective: {m.TrainingLoss:F4}"));
+        output.WriteLine(string.Create(c, $"Features: {classifier.Vectorizer.Dimension}, one-vs-rest linear SVM (C = {m.Cost}), most solver passes per label: {m.Iterations}"));
         if (m.CalibrationFolds > 0)
         {
             output.WriteLine(string.Create(c,

@@ -22,7 +22,7 @@ public static class TextNormalizer
             }
 
             var folded = Fold(c);
-            if (folded is null)
+            if (folded is null && !char.IsLetterOrDigit(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
@@ -34,7 +34,14 @@ public static class TextNormalizer
                 pendingSpace = false;
             }
 
-            builder.Append(folded);
+            if (folded is null)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(folded);
+            }
         }
 
         return builder.ToString();
@@ -61,6 +68,7 @@ public static class TextNormalizer
         return tokens;
     }
 
+    /// <summary>The letters a ligature or special letter folds to; null when the character stays as it is.</summary>
     private static string? Fold(char c) => c switch
     {
         'œ' => "oe",
@@ -69,7 +77,6 @@ public static class TextNormalizer
         'ø' => "o",
         'đ' or 'ð' => "d",
         'ł' => "l",
-        _ when char.IsLetterOrDigit(c) => c.ToString(),
         _ => null,
     };
 }

@@ -30,7 +30,7 @@ public class ModelSerializationTests
         using var stream = new MemoryStream();
         TextClassifierTrainer.Train(ToyData.TwoLabels, ToyData.Options).Save(stream);
 
-        Encoding.UTF8.GetString(stream.ToArray()).Should().StartWith("{\"format\":\"serverless-text-classifier\",\"version\":1,");
+        Encoding.UTF8.GetString(stream.ToArray()).Should().StartWith("{\"format\":\"serverless-text-classifier\",\"version\":2,");
     }
 
     [Theory]
