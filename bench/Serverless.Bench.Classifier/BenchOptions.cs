@@ -1,3 +1,4 @@
+using Serverless.Classification.Training;
 using System.Globalization;
 
 namespace Serverless.Bench.Classifier;
@@ -18,6 +19,12 @@ internal sealed record BenchOptions
 
     public bool Baseline { get; init; } = true;
 
+    /// <summary>Writes the split as DIR/train.jsonl and DIR/test.jsonl and stops (to try other tools on the same data).</summary>
+    public string? ExportFolder { get; init; }
+
+    /// <summary>The classifier's settings; the library's defaults unless --cost, --tol, --min-df, --char-min, --one-norm, --drop-stop-words are given.</summary>
+    public TrainingOptions Training { get; init; } = new();
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -32,7 +39,14 @@ internal sealed record BenchOptions
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--train" => options with { TrainFile = Value() },
                 "--test" => options with { TestFile = Value() },
+                "--export" => options with { ExportFolder = Value() },
                 "--no-baseline" => options with { Baseline = false },
+                "--cost" => options with { Training = options.Training with { Cost = double.Parse(Value(), CultureInfo.InvariantCulture) } },
+                "--min-df" => options with { Training = options.Training with { Features = options.Training.Features with { MinDocumentFrequency = int.Parse(Value(), CultureInfo.InvariantCulture) } } },
+                "--char-min" => options with { Training = options.Training with { Features = options.Training.Features with { CharNgramMin = int.Parse(Value(), CultureInfo.InvariantCulture) } } },
+                "--one-norm" => options with { Training = options.Training with { Features = options.Training.Features with { NormalizeWordsAndCharactersApart = false } } },
+                "--tol" => options with { Training = options.Training with { Tolerance = double.Parse(Value(), CultureInfo.InvariantCulture) } },
+                "--drop-stop-words" => options with { Training = options.Training with { Features = options.Training.Features with { KeepStopWords = false } } },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

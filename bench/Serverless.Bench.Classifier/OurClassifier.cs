@@ -20,10 +20,10 @@ internal sealed record OurClassifier(
     double LoadSeconds,
     long ModelBytes)
 {
-    public static OurClassifier Run(List<LabeledExample> train, List<LabeledExample> test, string folder)
+    public static OurClassifier Run(List<LabeledExample> train, List<LabeledExample> test, TrainingOptions options, string folder)
     {
         var clock = Stopwatch.StartNew();
-        var classifier = TextClassifierTrainer.Train(train, new TrainingOptions { Seed = 42 });
+        var classifier = TextClassifierTrainer.Train(train, options);
         clock.Stop();
         using var self = Process.GetCurrentProcess();
         self.Refresh();

@@ -9,6 +9,7 @@ using Serverless.Classification.Data;
 //   --texts N (12500) --labels K (10) --test-share S (0.2) --seed N (1)   synthetic multilingual tickets
 //   --train FILE --test FILE                                               a labelled pair instead (e.g. data/classification)
 //   --no-baseline                                                          skip scikit-learn
+//   --export DIR                                                           write the split as DIR/train.jsonl, DIR/test.jsonl and stop
 var options = BenchOptions.Parse(args);
 List<LabeledExample> train, test;
 string setName;
@@ -29,11 +30,20 @@ else
 
 var c = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(c, $"set: {setName}: {train.Count:N0} training texts, {test.Count:N0} test texts, {train.Select(e => e.Label).Distinct().Count()} labels, {Environment.ProcessorCount} cores"));
+if (options.ExportFolder is not null)
+{
+    Directory.CreateDirectory(options.ExportFolder);
+    Write(Path.Combine(options.ExportFolder, "train.jsonl"), train);
+    Write(Path.Combine(options.ExportFolder, "test.jsonl"), test);
+    Console.WriteLine($"split written to {options.ExportFolder}/train.jsonl and test.jsonl");
+    return;
+}
+
 var folder = Path.Combine(Path.GetTempPath(), "serverless-bench-classifier-" + Environment.ProcessId.ToString(c));
 Directory.CreateDirectory(folder);
 try
 {
-    var ours = OurClassifier.Run(train, test, folder);
+    var ours = OurClassifier.Run(train, test, options.Training, folder);
     ours.Print(Console.Out);
     if (options.Baseline)
     {

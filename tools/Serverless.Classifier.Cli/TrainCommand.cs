@@ -10,7 +10,7 @@ internal static class TrainCommand
     public static IReadOnlySet<string> Options { get; } =
         new HashSet<string> { "data", "out", "text-field", "label-field", "seed", "cost", "folds", "min-df" };
 
-    public static void Run(CliArguments args, TextWriter output)
+    public static void Run(CliArguments args, TextWriter output, TextWriter progressWriter)
     {
         var data = args.Required("data");
         var outPath = args.Required("out");
@@ -25,7 +25,9 @@ internal static class TrainCommand
         var examples = DataFiles.ReadExamples(data, args.Optional("text-field", "text"), args.Optional("label-field", "label"));
 
         var clock = Stopwatch.StartNew();
-        var classifier = TextClassifierTrainer.Train(examples, options);
+        var progress = new ProgressBar(progressWriter);
+        var classifier = TextClassifierTrainer.Train(examples, options, progress);
+        progress.Finish();
         clock.Stop();
         DataFiles.WriteModel(classifier, outPath);
 

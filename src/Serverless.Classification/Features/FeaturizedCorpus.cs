@@ -40,7 +40,7 @@ internal sealed class FeaturizedCorpus
         for (var d = 0; d < texts.Count; d++)
         {
             sink.Hits.Clear();
-            NgramExtractor.Visit(TextNormalizer.Tokenize(texts[d]), options, ref sink);
+            NgramExtractor.Visit(TextNormalizer.Tokenize(texts[d], options.KeepStopWords), options, ref sink);
             (firstIds[d], firstCounts[d]) = RunLengths(sink.Hits);
             foreach (var id in firstIds[d])
             {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Serverless.Classification.Features;
 
 /// <summary>The part of a <see cref="FeaturizedCorpus"/> vocabulary that one set of training texts keeps, with its idf.</summary>
@@ -11,8 +13,9 @@ internal sealed class FoldVocabulary(int[] features, double[] idf, int[] localOf
     public int Dimension => Features.Length;
 
     /// <summary>The l2-normalised TF-IDF rows of <paramref name="documents"/> over this vocabulary.</summary>
-    public SparseMatrix Rows(FeaturizedCorpus corpus, IReadOnlyList<int> documents)
+    public SparseMatrix Rows(FeaturizedCorpus corpus, IReadOnlyList<int> documents, FeatureOptions options)
     {
+        var characters = TfIdfNorm.CharacterRange([.. Features.Select(id => corpus.Names[id])]);
         var rowStart = new int[documents.Count + 1];
         for (var r = 0; r < documents.Count; r++)
         {
@@ -28,13 +31,14 @@ internal sealed class FoldVocabulary(int[] features, double[] idf, int[] localOf
         var columns = new int[rowStart[^1]];
         var values = new float[rowStart[^1]];
         var weights = new List<double>();
+        var local = new List<int>();
         for (var r = 0; r < documents.Count; r++)
         {
             var ids = corpus.Ids[documents[r]];
             var counts = corpus.Counts[documents[r]];
             var at = rowStart[r];
-            var norm = 0.0;
             weights.Clear();
+            local.Clear();
             for (var n = 0; n < ids.Length; n++)
             {
                 var j = localOf[ids[n]];
@@ -43,14 +47,15 @@ internal sealed class FoldVocabulary(int[] features, double[] idf, int[] localOf
                     var w = (1.0 + Math.Log(counts[n])) * Idf[j];
                     columns[at + weights.Count] = j;
                     weights.Add(w);
-                    norm += w * w;
+                    local.Add(j);
                 }
             }
 
-            norm = Math.Sqrt(norm);
-            for (var n = 0; n < weights.Count; n++)
+            var normalised = CollectionsMarshal.AsSpan(weights);
+            TfIdfNorm.Apply(CollectionsMarshal.AsSpan(local), normalised, characters, options.NormalizeWordsAndCharactersApart);
+            for (var n = 0; n < normalised.Length; n++)
             {
-                values[at + n] = (float)(norm > 0 ? weights[n] / norm : 0);
+                values[at + n] = (float)normalised[n];
             }
         }
 

@@ -10,7 +10,7 @@ public static class NgramExtractor
     {
         ArgumentNullException.ThrowIfNull(options);
         var sink = new CountingSink(new Dictionary<string, int>(StringComparer.Ordinal));
-        Visit(TextNormalizer.Tokenize(text), options, ref sink);
+        Visit(TextNormalizer.Tokenize(text, options.KeepStopWords), options, ref sink);
         return sink.Counts;
     }
 

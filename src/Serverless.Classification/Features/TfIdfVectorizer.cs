@@ -15,6 +15,7 @@ public sealed class TfIdfVectorizer
 {
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly double[] _idf;
+    private readonly (int Start, int End) _characters;
 
     public TfIdfVectorizer(FeatureOptions options, IReadOnlyList<string> vocabulary, IReadOnlyList<double> idf)
     {
@@ -39,6 +40,7 @@ public sealed class TfIdfVectorizer
         }
 
         _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _characters = TfIdfNorm.CharacterRange(vocabulary);
     }
 
     public FeatureOptions Options { get; }
@@ -62,12 +64,12 @@ public sealed class TfIdfVectorizer
     public SparseVector Transform(string text)
     {
         var sink = new IndexSink(this);
-        NgramExtractor.Visit(TextNormalizer.Tokenize(text), Options, ref sink);
-        return Weigh(sink.Hits, _idf);
+        NgramExtractor.Visit(TextNormalizer.Tokenize(text, Options.KeepStopWords), Options, ref sink);
+        return Weigh(sink.Hits, _idf, _characters, Options.NormalizeWordsAndCharactersApart);
     }
 
     /// <summary>The TF-IDF vector of a bag of feature indices (repeats count): sorted, weighted, l2-normalised.</summary>
-    internal static SparseVector Weigh(List<int> hits, double[] idf)
+    private static SparseVector Weigh(List<int> hits, double[] idf, (int Start, int End) characters, bool apart)
     {
         hits.Sort();
         var distinct = 0;
@@ -103,21 +105,7 @@ public sealed class TfIdfVectorizer
             }
         }
 
-        var norm = 0.0;
-        foreach (var v in values)
-        {
-            norm += v * v;
-        }
-
-        norm = Math.Sqrt(norm);
-        if (norm > 0)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] /= norm;
-            }
-        }
-
+        TfIdfNorm.Apply(indices, values, characters, apart);
         return new SparseVector(indices, values);
     }
 

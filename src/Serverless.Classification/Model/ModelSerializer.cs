@@ -87,7 +87,11 @@ internal static class ModelSerializer
 
         try
         {
-            var vectorizer = new TfIdfVectorizer(file.Features, file.Vocabulary, file.Idf);
+            // Version 1 predates these settings; its files mean the behaviour of that time.
+            var features = file.Version == 1
+                ? file.Features with { KeepStopWords = false, NormalizeWordsAndCharactersApart = false }
+                : file.Features;
+            var vectorizer = new TfIdfVectorizer(features, file.Vocabulary, file.Idf);
             var model = new LinearSoftmaxModel(file.Labels.Length, dimension, weights, file.Bias, file.Temperature);
             return new TextClassifier(file.Labels, vectorizer, model, file.Metadata ?? new ModelMetadata());
         }

@@ -47,8 +47,9 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
-    /// <summary>The normalised words of <paramref name="text"/>, without stop words and without single letters.</summary>
-    public static IReadOnlyList<string> Tokenize(string text)
+    /// <summary>The normalised words of <paramref name="text"/>, without single letters and, unless
+    /// <paramref name="keepStopWords"/>, without French stop words.</summary>
+    public static IReadOnlyList<string> Tokenize(string text, bool keepStopWords = false)
     {
         var tokens = new List<string>();
         foreach (var token in Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -59,7 +60,7 @@ public static class TextNormalizer
                 continue;
             }
 
-            if (!FrenchStopWords.Contains(token))
+            if (keepStopWords || !FrenchStopWords.Contains(token))
             {
                 tokens.Add(token);
             }

@@ -50,7 +50,7 @@ public static class TextClassifierTrainer
 
         var all = Enumerable.Range(0, corpus.Count).ToArray();
         var vocabulary = corpus.Vocabulary(all);
-        var (model, passes) = Fit(vocabulary.Rows(corpus, all), y, labels.Length, options, options.Seed, tracker.Stage("final fit"));
+        var (model, passes) = Fit(vocabulary.Rows(corpus, all, options.Features), y, labels.Length, options, options.Seed, tracker.Stage("final fit"));
         var metadata = new ModelMetadata
         {
             TrainingExamples = corpus.Count,
@@ -77,9 +77,9 @@ public static class TextClassifierTrainer
             var held = Enumerable.Range(0, corpus.Count).Where(i => fold[i] == f).ToArray();
             var vocabulary = corpus.Vocabulary(train);
             var (model, _) = Fit(
-                vocabulary.Rows(corpus, train), [.. train.Select(i => y[i])], classCount, options, options.Seed + f + 1,
+                vocabulary.Rows(corpus, train, options.Features), [.. train.Select(i => y[i])], classCount, options, options.Seed + f + 1,
                 tracker.Stage($"fold {f + 1}/{folds}"));
-            var scored = vocabulary.Rows(corpus, held);
+            var scored = vocabulary.Rows(corpus, held, options.Features);
             for (var r = 0; r < held.Length; r++)
             {
                 logits[held[r]] = model.Logits(Row(scored, r));
