@@ -24,6 +24,11 @@ internal static class TrainCommand
         };
         var examples = DataFiles.ReadExamples(data, args.Optional("text-field", "text"), args.Optional("label-field", "label"));
 
+        foreach (var single in examples.GroupBy(e => e.Label, StringComparer.Ordinal).Where(g => g.Count() < 2))
+        {
+            output.WriteLine($"warning: {data}:{single.First().Line}: label '{single.Key}' has only one example; calibration needs two per label and is skipped");
+        }
+
         var clock = Stopwatch.StartNew();
         var progress = new ProgressBar(progressWriter);
         var classifier = TextClassifierTrainer.Train(examples, options, progress);

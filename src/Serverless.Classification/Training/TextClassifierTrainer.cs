@@ -77,7 +77,7 @@ public static class TextClassifierTrainer
             var held = Enumerable.Range(0, corpus.Count).Where(i => fold[i] == f).ToArray();
             var vocabulary = corpus.Vocabulary(train);
             var (model, _) = Fit(
-                vocabulary.Rows(corpus, train, options.Features), [.. train.Select(i => y[i])], classCount, options, options.Seed + f + 1,
+                vocabulary.Rows(corpus, train, options.Features), [.. train.Select(i => y[i])], classCount, options, unchecked(options.Seed + ((f + 1) * 0x3C6EF372)),
                 tracker.Stage($"fold {f + 1}/{folds}"));
             var scored = vocabulary.Rows(corpus, held, options.Features);
             for (var r = 0; r < held.Length; r++)
@@ -89,7 +89,8 @@ public static class TextClassifierTrainer
         return logits;
     }
 
-    /// <summary>One-vs-rest: one SVM per label, run in parallel; label k's solver draws from seed + k.</summary>
+    /// <summary>One-vs-rest: one SVM per label, run in parallel, each from its own seed. The seeds are spread apart by
+    /// large odd multipliers: DeterministicRandom(s + 1) replays DeterministicRandom(s) one draw late.</summary>
     private static (LinearSoftmaxModel Model, int Passes) Fit(
         SparseMatrix x, int[] y, int classCount, TrainingOptions options, int seed, ProgressTracker tracker)
     {
@@ -98,7 +99,7 @@ public static class TextClassifierTrainer
         Parallel.For(0, classCount, parallel, k =>
         {
             results[k] = DualCoordinateDescent.Train(
-                x, y, k, options.Cost, options.Tolerance, options.MaxIterations, unchecked((seed * 7919) + k));
+                x, y, k, options.Cost, options.Tolerance, options.MaxIterations, unchecked((seed * 0x2545F491) + (k * 0x1B873593)));
             tracker.Completed();
         });
 
