@@ -22,35 +22,87 @@ public static class TextClassifierTrainer
     {
         ArgumentNullException.ThrowIfNull(examples);
         options ??= new TrainingOptions();
-        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (labels.Length < 2)
-        {
-            throw new ArgumentException($"Training needs at least two distinct labels; found {labels.Length}.", nameof(examples));
-        }
-
-        var y = examples.Select(e => Array.BinarySearch(labels, e.Label, StringComparer.Ordinal)).ToArray();
-        var smallestClass = labels.Select((_, k) => y.Count(v => v == k)).Min();
-        var folds = Math.Min(options.CalibrationFolds, smallestClass);
-        var fits = (folds >= 2 ? folds + 1 : 1) * labels.Length;
+        var labels = examples.Select(e => e.Label).ToArray();
+        var fits = FitCount(labels, options, nameof(examples));
         progress?.Report(new TrainingProgress("featurizing", 0, fits));
         var corpus = FeaturizedCorpus.Build([.. examples.Select(e => e.Text)], options.Features);
+        var final = new FinalFeatures(corpus, options.Features);
+        return TrainHead(corpus, final, labels, options, new ProgressTracker(progress, fits));
+    }
+
+    /// <summary>
+    /// Trains one classifier per label set (for example "category" and "priority") on the same texts, featurised once.
+    /// <paramref name="labelSets"/> maps each set's name to one label per text. The classifiers share one vectorizer,
+    /// so <see cref="ClassifierSet.Predict"/> featurises a text once for all of them.
+    /// </summary>
+    public static ClassifierSet TrainSet(
+        IReadOnlyList<string> texts, IReadOnlyDictionary<string, IReadOnlyList<string>> labelSets,
+        TrainingOptions? options = null, IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(labelSets);
+        options ??= new TrainingOptions();
+        if (labelSets.Count == 0)
+        {
+            throw new ArgumentException("At least one label set is needed.", nameof(labelSets));
+        }
+
+        var ordered = labelSets.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToArray();
+        foreach (var (name, labels) in ordered)
+        {
+            if (labels.Count != texts.Count)
+            {
+                throw new ArgumentException($"Label set '{name}' has {labels.Count} labels for {texts.Count} texts.", nameof(labelSets));
+            }
+        }
+
+        var fits = ordered.Sum(pair => FitCount([.. pair.Value], options, nameof(labelSets), pair.Key));
+        progress?.Report(new TrainingProgress("featurizing", 0, fits));
+        var corpus = FeaturizedCorpus.Build(texts, options.Features);
+        var final = new FinalFeatures(corpus, options.Features);
         var tracker = new ProgressTracker(progress, fits);
+        var heads = ordered.ToDictionary(
+            pair => pair.Key, pair => TrainHead(corpus, final, [.. pair.Value], options, tracker, pair.Key + ": "), StringComparer.Ordinal);
+        return new ClassifierSet(heads);
+    }
+
+    /// <summary>Label fits a run does (folds + final, times labels); refuses fewer than two distinct labels.</summary>
+    private static int FitCount(string[] labels, TrainingOptions options, string parameter, string? set = null)
+    {
+        var distinct = labels.Distinct(StringComparer.Ordinal).Count();
+        if (distinct < 2)
+        {
+            var which = set is null ? "" : $" (label set '{set}')";
+            throw new ArgumentException($"Training needs at least two distinct labels{which}; found {distinct}.", parameter);
+        }
+
+        var smallest = labels.GroupBy(l => l, StringComparer.Ordinal).Min(g => g.Count());
+        var folds = Math.Min(options.CalibrationFolds, smallest);
+        return (folds >= 2 ? folds + 1 : 1) * distinct;
+    }
+
+    private static TextClassifier TrainHead(
+        FeaturizedCorpus corpus, FinalFeatures final, string[] labelPerText, TrainingOptions options, ProgressTracker tracker,
+        string stagePrefix = "")
+    {
+        var labels = labelPerText.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var y = labelPerText.Select(l => Array.BinarySearch(labels, l, StringComparer.Ordinal)).ToArray();
+        var smallestClass = labels.Select((_, k) => y.Count(v => v == k)).Min();
+        var folds = Math.Min(options.CalibrationFolds, smallestClass);
 
         var temperature = 1.0;
         double eceBefore = 0, eceAfter = 0, cvAccuracy = 0;
         if (folds >= 2)
         {
-            var outOfFold = CrossFitLogits(corpus, y, labels.Length, folds, options, tracker);
-            progress?.Report(new TrainingProgress("calibrating", tracker.Done, fits));
+            var outOfFold = CrossFitLogits(corpus, y, labels.Length, folds, options, tracker, stagePrefix);
+            tracker.Stage(stagePrefix + "calibrating");
             temperature = TemperatureScaling.Fit(outOfFold, y);
             eceBefore = Ece(outOfFold, y, 1.0);
             eceAfter = Ece(outOfFold, y, temperature);
             cvAccuracy = outOfFold.Select((z, i) => ArgMax(z) == y[i]).Count(ok => ok) / (double)y.Length;
         }
 
-        var all = Enumerable.Range(0, corpus.Count).ToArray();
-        var vocabulary = corpus.Vocabulary(all);
-        var (model, passes) = Fit(vocabulary.Rows(corpus, all, options.Features), y, labels.Length, options, options.Seed, tracker.Stage("final fit"));
+        var (model, passes) = Fit(final.Rows, y, labels.Length, options, options.Seed, tracker.Stage(stagePrefix + "final fit"));
         var metadata = new ModelMetadata
         {
             TrainingExamples = corpus.Count,
@@ -63,11 +115,11 @@ public static class TextClassifierTrainer
             CrossValidatedEceAfter = eceAfter,
             CrossValidatedAccuracy = cvAccuracy,
         };
-        return new TextClassifier(labels, vocabulary.ToVectorizer(corpus, options.Features), model.WithTemperature(temperature), metadata);
+        return new TextClassifier(labels, final.Vectorizer, model.WithTemperature(temperature), metadata);
     }
 
     private static double[][] CrossFitLogits(
-        FeaturizedCorpus corpus, int[] y, int classCount, int folds, TrainingOptions options, ProgressTracker tracker)
+        FeaturizedCorpus corpus, int[] y, int classCount, int folds, TrainingOptions options, ProgressTracker tracker, string stagePrefix)
     {
         var fold = StratifiedFolds.Assign(y, classCount, folds, options.Seed);
         var logits = new double[corpus.Count][];
@@ -78,7 +130,7 @@ public static class TextClassifierTrainer
             var vocabulary = corpus.Vocabulary(train);
             var (model, _) = Fit(
                 vocabulary.Rows(corpus, train, options.Features), [.. train.Select(i => y[i])], classCount, options, unchecked(options.Seed + ((f + 1) * 0x3C6EF372)),
-                tracker.Stage($"fold {f + 1}/{folds}"));
+                tracker.Stage($"{stagePrefix}fold {f + 1}/{folds}"));
             var scored = vocabulary.Rows(corpus, held, options.Features);
             for (var r = 0; r < held.Length; r++)
             {
@@ -150,6 +202,22 @@ public static class TextClassifierTrainer
         }
 
         return best;
+    }
+
+    /// <summary>The vocabulary of all training texts, its vectorizer and the texts' rows: what every final fit uses.</summary>
+    private sealed class FinalFeatures
+    {
+        public FinalFeatures(FeaturizedCorpus corpus, FeatureOptions options)
+        {
+            var all = Enumerable.Range(0, corpus.Count).ToArray();
+            var vocabulary = corpus.Vocabulary(all);
+            Rows = vocabulary.Rows(corpus, all, options);
+            Vectorizer = vocabulary.ToVectorizer(corpus, options);
+        }
+
+        public SparseMatrix Rows { get; }
+
+        public TfIdfVectorizer Vectorizer { get; }
     }
 
     /// <summary>Counts finished label fits across the stages and reports them; safe to call from parallel fits.</summary>
