@@ -22,7 +22,7 @@ internal sealed record BenchOptions
     /// <summary>Writes the split as DIR/train.jsonl and DIR/test.jsonl and stops (to try other tools on the same data).</summary>
     public string? ExportFolder { get; init; }
 
-    /// <summary>The classifier's settings; the library's defaults unless --cost, --tol, --min-df, --char-min, --one-norm, --drop-stop-words are given.</summary>
+    /// <summary>The classifier's settings; the library's defaults unless --threads, --cost, --tol, --min-df, --char-min, --one-norm, --drop-stop-words are given.</summary>
     public TrainingOptions Training { get; init; } = new();
 
     public static BenchOptions Parse(string[] args)
@@ -45,6 +45,7 @@ internal sealed record BenchOptions
                 "--min-df" => options with { Training = options.Training with { Features = options.Training.Features with { MinDocumentFrequency = int.Parse(Value(), CultureInfo.InvariantCulture) } } },
                 "--char-min" => options with { Training = options.Training with { Features = options.Training.Features with { CharNgramMin = int.Parse(Value(), CultureInfo.InvariantCulture) } } },
                 "--one-norm" => options with { Training = options.Training with { Features = options.Training.Features with { NormalizeWordsAndCharactersApart = false } } },
+                "--threads" => options with { Training = options.Training with { Parallelism = int.Parse(Value(), CultureInfo.InvariantCulture) } },
                 "--tol" => options with { Training = options.Training with { Tolerance = double.Parse(Value(), CultureInfo.InvariantCulture) } },
                 "--drop-stop-words" => options with { Training = options.Training with { Features = options.Training.Features with { KeepStopWords = false } } },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

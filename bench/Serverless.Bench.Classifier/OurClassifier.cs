@@ -10,6 +10,7 @@ namespace Serverless.Bench.Classifier;
 /// <summary>Trains the built-in classifier, then measures its quality, prediction rate and latency, and model load time.</summary>
 internal sealed record OurClassifier(
     double TrainSeconds,
+    string Stages,
     long PeakWorkingSet,
     int Features,
     EvaluationReport Report,
@@ -22,9 +23,11 @@ internal sealed record OurClassifier(
 {
     public static OurClassifier Run(List<LabeledExample> train, List<LabeledExample> test, TrainingOptions options, string folder)
     {
+        var stages = new StageClock();
         var clock = Stopwatch.StartNew();
-        var classifier = TextClassifierTrainer.Train(train, options);
+        var classifier = TextClassifierTrainer.Train(train, options, stages);
         clock.Stop();
+        stages.End();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var peak = self.PeakWorkingSet64;
@@ -45,7 +48,7 @@ internal sealed record OurClassifier(
         }
 
         load.Stop();
-        return new OurClassifier(clock.Elapsed.TotalSeconds, peak, classifier.Vectorizer.Dimension, report, classifier.Metadata,
+        return new OurClassifier(clock.Elapsed.TotalSeconds, stages.Summary(), peak, classifier.Vectorizer.Dimension, report, classifier.Metadata,
             rate, p50, p99, load.Elapsed.TotalSeconds, new FileInfo(path).Length);
     }
 
@@ -78,9 +81,35 @@ internal sealed record OurClassifier(
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"ours: train {TrainSeconds:F2} s wall (cross-fit calibration included), peak working set {PeakWorkingSet / 1048576.0:F0} MiB, {Features:N0} features"));
+        output.WriteLine($"ours: stages {Stages}");
         output.WriteLine(string.Create(c, $"ours: accuracy {Report.Accuracy:F4}, macro-F1 {Report.MacroF1:F4}, test ECE {Report.ExpectedCalibrationError:F4}, log-loss {Report.LogLoss:F4}"));
         output.WriteLine(string.Create(c, $"ours: cross-fit ECE before calibration {Metadata.CrossValidatedEceBefore:F4}, after {Metadata.CrossValidatedEceAfter:F4} ({Metadata.CalibrationFolds} folds, cross-fit accuracy {Metadata.CrossValidatedAccuracy:F4})"));
         output.WriteLine(string.Create(c, $"ours: {PredictionsPerSecond:N0} predictions/s on one thread, latency p50 {P50Ms:F3} ms, p99 {P99Ms:F3} ms"));
         output.WriteLine(string.Create(c, $"ours: model file {ModelBytes / 1048576.0:F1} MiB, loads in {LoadSeconds:F3} s"));
+    }
+
+    /// <summary>When each training stage began, from the trainer's progress reports; each stage lasts until the next.</summary>
+    private sealed class StageClock : IProgress<TrainingProgress>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<(string Stage, TimeSpan Start)> _starts = [];
+        private readonly Lock _gate = new();
+        private TimeSpan _end;
+
+        public void Report(TrainingProgress value)
+        {
+            lock (_gate)
+            {
+                if (_starts.Count == 0 || _starts[^1].Stage != value.Stage)
+                {
+                    _starts.Add((value.Stage, _clock.Elapsed));
+                }
+            }
+        }
+
+        public void End() => _end = _clock.Elapsed;
+
+        public string Summary() => string.Join(", ", _starts.Select((s, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{s.Stage} {((i + 1 < _starts.Count ? _starts[i + 1].Start : _end) - s.Start).TotalSeconds:F2} s")));
     }
 }

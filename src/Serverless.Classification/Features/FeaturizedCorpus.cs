@@ -37,10 +37,16 @@ internal sealed class FeaturizedCorpus
         var firstIds = new int[texts.Count][];
         var firstCounts = new int[texts.Count][];
         var documentFrequency = new List<int>();
+
+        // Normalising is the costly, independent part: it runs in parallel; numbering the n-grams stays in text order,
+        // so the ids (and the model) do not depend on the thread count.
+        var tokens = new IReadOnlyList<string>[texts.Count];
+        Parallel.For(0, texts.Count, d => tokens[d] = TextNormalizer.Tokenize(texts[d], options.KeepStopWords));
         for (var d = 0; d < texts.Count; d++)
         {
             sink.Hits.Clear();
-            NgramExtractor.Visit(TextNormalizer.Tokenize(texts[d], options.KeepStopWords), options, ref sink);
+            NgramExtractor.Visit(tokens[d], options, ref sink);
+            tokens[d] = [];
             (firstIds[d], firstCounts[d]) = RunLengths(sink.Hits);
             foreach (var id in firstIds[d])
             {
