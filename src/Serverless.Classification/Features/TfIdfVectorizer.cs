@@ -14,6 +14,7 @@ namespace Serverless.Classification.Features;
 public sealed class TfIdfVectorizer
 {
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FeatureTable? _table;
     private readonly double[] _idf;
     private readonly (int Start, int End) _characters;
 
@@ -40,6 +41,7 @@ public sealed class TfIdfVectorizer
         }
 
         _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _table = FeatureTable.TryBuild(vocabulary);
         _characters = TfIdfNorm.CharacterRange(vocabulary);
     }
 
@@ -115,7 +117,7 @@ public sealed class TfIdfVectorizer
 
         public void Add(ReadOnlySpan<char> feature)
         {
-            if (vectorizer._lookup.TryGetValue(feature, out var i))
+            if (vectorizer._table is { } table ? table.TryGetValue(feature, out var i) : vectorizer._lookup.TryGetValue(feature, out i))
             {
                 Hits.Add(i);
             }
