@@ -12,7 +12,8 @@ internal static class CliApp
     public const string Usage = """
         Usage:
           train    --data <file.csv|file.jsonl> --out <model.json> [--text-field text] [--label-field label]
-                   [--seed 42] [--l2 0.0001] [--folds 5] [--min-df 2]
+                   [--seed 42] [--cost 1] [--folds 5] [--min-df 2]
+                   (progress, with an ETA, is drawn on standard error)
           evaluate --model <model.json> --data <file.csv|file.jsonl> [--text-field text] [--label-field label]
           predict  --model <model.json> "text to classify"
         """;
@@ -33,7 +34,7 @@ internal static class CliApp
             switch (args[0])
             {
                 case "train":
-                    TrainCommand.Run(new CliArguments(rest, TrainCommand.Options), output);
+                    TrainCommand.Run(new CliArguments(rest, TrainCommand.Options), output, error);
                     break;
                 case "evaluate":
                     EvaluateCommand.Run(new CliArguments(rest, EvaluateCommand.Options), output);

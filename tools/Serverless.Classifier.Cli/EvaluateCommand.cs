@@ -11,6 +11,7 @@ internal static class EvaluateCommand
         var examples = DataFiles.ReadExamples(data, args.Optional("text-field", "text"), args.Optional("label-field", "label"));
         var report = Serverless.Classification.Evaluation.ClassificationEvaluator.Evaluate(classifier, examples);
         output.Write(ReportFormatter.Format(report));
+        output.Write(ReportFormatter.Calibration(classifier));
         foreach (var unknown in examples.Where(e => !classifier.Labels.Contains(e.Label)).Take(5))
         {
             output.WriteLine($"warning: {data}:{unknown.Line}: label '{unknown.Label}' is not one the model knows");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Serverless.Classification.Evaluation;
+using Serverless.Classification.Model;
 
 namespace Serverless.Classifier.Cli;
 
@@ -43,6 +44,19 @@ internal static class ReportFormatter
             text.AppendLine();
         }
 
+        return text.ToString();
+    }
+
+    /// <summary>What the model file says about its calibration: the cross-fit ECE before and after temperature scaling.</summary>
+    public static string Calibration(TextClassifier classifier)
+    {
+        var m = classifier.Metadata;
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine(m.CalibrationFolds > 0
+            ? string.Create(c, $"Calibration (from training, {m.CalibrationFolds}-fold cross-fit): ECE {m.CrossValidatedEceBefore:F4} before, {m.CrossValidatedEceAfter:F4} after temperature scaling (T = {classifier.Model.Temperature:F4})")
+            : "Calibration: none (a label had fewer than 2 training examples; temperature 1)");
         return text.ToString();
     }
 }

@@ -15,6 +15,18 @@ public sealed record FeatureOptions
     /// <summary>A feature seen in fewer training documents than this is left out of the vocabulary.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
 
+    /// <summary>Keeps French function words as tokens, so bigrams such as "ne fonctionne" stay whole. Version 1 model
+    /// files dropped them (they load with false).</summary>
+    public bool KeepStopWords { get; init; } = true;
+
+    /// <summary>
+    /// When true, the word features (w|, b|) and the character features (c|) are each l2-normalised, then the whole
+    /// vector is scaled back to unit length, so the many character n-grams cannot drown the few words (scikit-learn's
+    /// union of two TF-IDF vectorizers weighs them the same way). Version 1 model files used one norm over everything
+    /// (they load with false).
+    /// </summary>
+    public bool NormalizeWordsAndCharactersApart { get; init; } = true;
+
     public void Validate()
     {
         if (!WordUnigrams && !WordBigrams && CharNgramMin == 0)

@@ -1,3 +1,5 @@
+using Serverless.Classification.Text;
+
 namespace Serverless.Classification.Features;
 
 /// <summary>
@@ -5,13 +7,16 @@ namespace Serverless.Classification.Features;
 /// smooth idf = ln((1 + N) / (1 + df)) + 1).
 /// </summary>
 /// <remarks>
-/// An explicit vocabulary rather than the hashing trick: the training sets are small (hundreds to a few thousand
-/// texts), so the vocabulary stays in the tens of thousands; there are no collisions, idf is exact, and the
-/// saved model can say which n-grams drive a decision.
+/// An explicit vocabulary (pruned by min-df) rather than the hashing trick: there are no collisions, idf is exact,
+/// and the saved model can say which n-grams drive a decision. Lookups go through the dictionary's span view, so
+/// transforming a text allocates no string per n-gram.
 /// </remarks>
 public sealed class TfIdfVectorizer
 {
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly FeatureTable? _table;
+    private readonly double[] _idf;
+    private readonly (int Start, int End) _characters;
 
     public TfIdfVectorizer(FeatureOptions options, IReadOnlyList<string> vocabulary, IReadOnlyList<double> idf)
     {
@@ -25,22 +30,26 @@ public sealed class TfIdfVectorizer
 
         Options = options;
         Vocabulary = vocabulary;
-        Idf = idf;
-        _index = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
+        _idf = [.. idf];
+        var index = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
         for (var i = 0; i < vocabulary.Count; i++)
         {
-            if (!_index.TryAdd(vocabulary[i], i))
+            if (!index.TryAdd(vocabulary[i], i))
             {
                 throw new ArgumentException($"The vocabulary lists '{vocabulary[i]}' twice.");
             }
         }
+
+        _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _table = FeatureTable.TryBuild(vocabulary);
+        _characters = TfIdfNorm.CharacterRange(vocabulary);
     }
 
     public FeatureOptions Options { get; }
 
     public IReadOnlyList<string> Vocabulary { get; }
 
-    public IReadOnlyList<double> Idf { get; }
+    public IReadOnlyList<double> Idf => _idf;
 
     public int Dimension => Vocabulary.Count;
 
@@ -49,48 +58,69 @@ public sealed class TfIdfVectorizer
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            foreach (var feature in NgramExtractor.Count(text, options).Keys)
-            {
-                documentFrequency[feature] = documentFrequency.GetValueOrDefault(feature) + 1;
-            }
-        }
-
-        var vocabulary = documentFrequency
-            .Where(pair => pair.Value >= options.MinDocumentFrequency)
-            .Select(pair => pair.Key)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        var n = texts.Count;
-        var idf = vocabulary.Select(f => Math.Log((1.0 + n) / (1.0 + documentFrequency[f])) + 1.0).ToArray();
-        return new TfIdfVectorizer(options, vocabulary, idf);
+        var corpus = FeaturizedCorpus.Build(texts, options);
+        var all = Enumerable.Range(0, texts.Count).ToArray();
+        return corpus.Vocabulary(all).ToVectorizer(corpus, options);
     }
 
     public SparseVector Transform(string text)
     {
-        var weights = new SortedDictionary<int, double>();
-        foreach (var (feature, count) in NgramExtractor.Count(text, Options))
+        var sink = new IndexSink(this);
+        NgramExtractor.Visit(TextNormalizer.Tokenize(text, Options.KeepStopWords), Options, ref sink);
+        return Weigh(sink.Hits, _idf, _characters, Options.NormalizeWordsAndCharactersApart);
+    }
+
+    /// <summary>The TF-IDF vector of a bag of feature indices (repeats count): sorted, weighted, l2-normalised.</summary>
+    private static SparseVector Weigh(List<int> hits, double[] idf, (int Start, int End) characters, bool apart)
+    {
+        hits.Sort();
+        var distinct = 0;
+        for (var h = 0; h < hits.Count; h++)
         {
-            if (_index.TryGetValue(feature, out var i))
+            if (h == 0 || hits[h] != hits[h - 1])
             {
-                weights[i] = (1.0 + Math.Log(count)) * Idf[i];
+                distinct++;
             }
         }
 
-        var norm = Math.Sqrt(weights.Values.Sum(v => v * v));
-        var indices = new int[weights.Count];
-        var values = new double[weights.Count];
-        var k = 0;
-        foreach (var (i, w) in weights)
+        var indices = new int[distinct];
+        var values = new double[distinct];
+        var k = -1;
+        var count = 0;
+        for (var h = 0; h <= hits.Count; h++)
         {
-            indices[k] = i;
-            values[k] = norm > 0 ? w / norm : 0;
-            k++;
+            if (h < hits.Count && h > 0 && hits[h] == hits[h - 1])
+            {
+                count++;
+                continue;
+            }
+
+            if (k >= 0)
+            {
+                values[k] = (1.0 + Math.Log(count)) * idf[indices[k]];
+            }
+
+            if (h < hits.Count)
+            {
+                indices[++k] = hits[h];
+                count = 1;
+            }
         }
 
+        TfIdfNorm.Apply(indices, values, characters, apart);
         return new SparseVector(indices, values);
+    }
+
+    private readonly struct IndexSink(TfIdfVectorizer vectorizer) : INgramSink
+    {
+        public List<int> Hits { get; } = new(256);
+
+        public void Add(ReadOnlySpan<char> feature)
+        {
+            if (vectorizer._table is { } table ? table.TryGetValue(feature, out var i) : vectorizer._lookup.TryGetValue(feature, out i))
+            {
+                Hits.Add(i);
+            }
+        }
     }
 }

@@ -2,10 +2,14 @@ using Serverless.Classification.Features;
 
 namespace Serverless.Classification.Model;
 
-/// <summary>Multinomial logistic regression: logits = W x + b, probabilities = softmax(logits / temperature).</summary>
+/// <summary>
+/// A linear scorer per label, turned into probabilities by a softmax: logits = W x + b, probabilities =
+/// softmax(logits / temperature). The weights are floats, stored feature-major so that one sparse feature adds to
+/// every label's score from one contiguous run.
+/// </summary>
 public sealed class LinearSoftmaxModel
 {
-    public LinearSoftmaxModel(int classCount, int dimension, double[] weights, double[] bias, double temperature)
+    public LinearSoftmaxModel(int classCount, int dimension, float[] weights, double[] bias, double temperature)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(bias);
@@ -14,7 +18,7 @@ public sealed class LinearSoftmaxModel
             throw new ArgumentException("A classifier needs at least two labels.", nameof(classCount));
         }
 
-        if (weights.Length != classCount * dimension || bias.Length != classCount)
+        if (weights.Length != (long)classCount * dimension || bias.Length != classCount)
         {
             throw new ArgumentException(
                 $"Expected {classCount}x{dimension} weights and {classCount} biases, got {weights.Length} and {bias.Length}.");
@@ -36,8 +40,8 @@ public sealed class LinearSoftmaxModel
 
     public int Dimension { get; }
 
-    /// <summary>Row-major: the weight of feature j for class k is at k * Dimension + j.</summary>
-    public double[] Weights { get; }
+    /// <summary>Feature-major: the weight of feature j for class k is at j * ClassCount + k.</summary>
+    public float[] Weights { get; }
 
     public double[] Bias { get; }
 
@@ -49,7 +53,18 @@ public sealed class LinearSoftmaxModel
     public double[] Logits(SparseVector x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Logits(Weights, Bias, Dimension, x);
+        var logits = (double[])Bias.Clone();
+        for (var n = 0; n < x.Count; n++)
+        {
+            var row = x.Indices[n] * ClassCount;
+            var value = x.Values[n];
+            for (var k = 0; k < logits.Length; k++)
+            {
+                logits[k] += Weights[row + k] * value;
+            }
+        }
+
+        return logits;
     }
 
     public double[] Probabilities(SparseVector x)
@@ -61,24 +76,6 @@ public sealed class LinearSoftmaxModel
         }
 
         Softmax.InPlace(logits);
-        return logits;
-    }
-
-    internal static double[] Logits(double[] weights, double[] bias, int dimension, SparseVector x)
-    {
-        var logits = new double[bias.Length];
-        for (var k = 0; k < bias.Length; k++)
-        {
-            var sum = bias[k];
-            var row = k * dimension;
-            for (var n = 0; n < x.Count; n++)
-            {
-                sum += weights[row + x.Indices[n]] * x.Values[n];
-            }
-
-            logits[k] = sum;
-        }
-
         return logits;
     }
 }

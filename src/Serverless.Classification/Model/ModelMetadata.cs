@@ -7,11 +7,15 @@ public sealed record ModelMetadata
 
     public int Seed { get; init; }
 
-    public double L2 { get; init; }
+    /// <summary>How the weights were found: "ovr-l2svm-dual-cd" (one-vs-rest linear SVM), or "softmax-lbfgs" for
+    /// version 1 files, which carried no solver name.</summary>
+    public string Solver { get; init; } = "softmax-lbfgs";
 
+    /// <summary>The SVM's cost C (the inverse of the regularisation strength).</summary>
+    public double Cost { get; init; }
+
+    /// <summary>Most solver passes any label's final fit took.</summary>
     public int Iterations { get; init; }
-
-    public double TrainingLoss { get; init; }
 
     public int CalibrationFolds { get; init; }
 

@@ -39,7 +39,13 @@ public sealed class TextClassifier
     public Prediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var probabilities = Model.Probabilities(Vectorizer.Transform(text));
+        return Predict(Vectorizer.Transform(text));
+    }
+
+    /// <summary>Classifies an already featurised text (a vector of <see cref="Vectorizer"/> or of an identical one).</summary>
+    internal Prediction Predict(SparseVector features)
+    {
+        var probabilities = Model.Probabilities(features);
         var best = 0;
         var all = new Dictionary<string, double>(Labels.Count, StringComparer.Ordinal);
         for (var k = 0; k < probabilities.Length; k++)

@@ -22,7 +22,7 @@ public static class TextNormalizer
             }
 
             var folded = Fold(c);
-            if (folded is null)
+            if (folded is null && !char.IsLetterOrDigit(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
@@ -34,14 +34,22 @@ public static class TextNormalizer
                 pendingSpace = false;
             }
 
-            builder.Append(folded);
+            if (folded is null)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(folded);
+            }
         }
 
         return builder.ToString();
     }
 
-    /// <summary>The normalised words of <paramref name="text"/>, without stop words and without single letters.</summary>
-    public static IReadOnlyList<string> Tokenize(string text)
+    /// <summary>The normalised words of <paramref name="text"/>, without single letters and, unless
+    /// <paramref name="keepStopWords"/>, without French stop words.</summary>
+    public static IReadOnlyList<string> Tokenize(string text, bool keepStopWords = false)
     {
         var tokens = new List<string>();
         foreach (var token in Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -52,7 +60,7 @@ public static class TextNormalizer
                 continue;
             }
 
-            if (!FrenchStopWords.Contains(token))
+            if (keepStopWords || !FrenchStopWords.Contains(token))
             {
                 tokens.Add(token);
             }
@@ -61,6 +69,7 @@ public static class TextNormalizer
         return tokens;
     }
 
+    /// <summary>The letters a ligature or special letter folds to; null when the character stays as it is.</summary>
     private static string? Fold(char c) => c switch
     {
         'œ' => "oe",
@@ -69,7 +78,6 @@ public static class TextNormalizer
         'ø' => "o",
         'đ' or 'ð' => "d",
         'ł' => "l",
-        _ when char.IsLetterOrDigit(c) => c.ToString(),
         _ => null,
     };
 }

@@ -26,6 +26,14 @@ internal sealed class BuiltInRequestClassifier(IOptions<ClassificationOptions> o
         var file = ModelFile.Resolve(path)
             ?? throw new FileNotFoundException($"The request classifier model '{path}' was not found (RequestHandler:Classification:ModelPath).", path);
         using var stream = File.OpenRead(file);
-        return TextClassifier.Load(stream);
+        try
+        {
+            return TextClassifier.Load(stream);
+        }
+        catch (ModelFormatException e)
+        {
+            // The library sees a stream only; the file name is what the operator needs to act on the message.
+            throw new ModelFormatException($"{file}: {e.Message}", e);
+        }
     }
 }

@@ -64,8 +64,10 @@ public sealed class CliAppTests : IDisposable
 
         train.Code.Should().Be(CliApp.Success, train.Error);
         train.Output.Should().Contain("Trained on 9 examples, labels: Basse, Critique, Moyenne");
+        train.Error.Should().Contain("12/12 fits", "the progress bar goes to standard error");
         evaluate.Code.Should().Be(CliApp.Success, evaluate.Error);
-        evaluate.Output.Should().Contain("Accuracy: 1.0000").And.Contain("Macro-F1: 1.0000").And.Contain("Confusion matrix");
+        evaluate.Output.Should().Contain("Accuracy: 1.0000").And.Contain("Macro-F1: 1.0000").And.Contain("Confusion matrix")
+            .And.Contain("before").And.Contain("after temperature scaling");
         predict.Output.Should().StartWith("Critique ");
     }
 

@@ -30,7 +30,37 @@ public class ModelSerializationTests
         using var stream = new MemoryStream();
         TextClassifierTrainer.Train(ToyData.TwoLabels, ToyData.Options).Save(stream);
 
-        Encoding.UTF8.GetString(stream.ToArray()).Should().StartWith("{\"format\":\"serverless-text-classifier\",\"version\":1,");
+        Encoding.UTF8.GetString(stream.ToArray()).Should().StartWith("{\"format\":\"serverless-text-classifier\",\"version\":2,");
+    }
+
+    [Fact]
+    public void Load_Version1File_StillPredictsWithItsOwnFeatureSettings()
+    {
+        // A version 1 file as the L-BFGS trainer wrote it: double weights, one array per label, no newer feature settings.
+        const string json = "{\"format\":\"serverless-text-classifier\",\"version\":1,\"labels\":[\"A\",\"B\"],"
+            + "\"features\":{\"wordUnigrams\":true,\"wordBigrams\":false,\"charNgramMin\":0,\"charNgramMax\":5,\"minDocumentFrequency\":1},"
+            + "\"metadata\":{\"trainingExamples\":4,\"seed\":42,\"l2\":0.0001,\"iterations\":9,\"trainingLoss\":0.1},"
+            + "\"temperature\":0.5,\"bias\":[0,0],\"vocabulary\":[\"w|facture\",\"w|maquette\"],\"idf\":[1,1],"
+            + "\"weights\":[[2,-2],[-2,2]]}";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var loaded = TextClassifier.Load(stream);
+
+        loaded.Predict("la facture").Label.Should().Be("A");
+        loaded.Predict("une maquette").Label.Should().Be("B");
+        loaded.Vectorizer.Options.KeepStopWords.Should().BeFalse("version 1 dropped French stop words");
+        loaded.Vectorizer.Options.NormalizeWordsAndCharactersApart.Should().BeFalse();
+        loaded.Metadata.Solver.Should().Be("softmax-lbfgs");
+    }
+
+    [Fact]
+    public void Load_NewerVersion_SaysHowToRetrain()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("{\"format\":\"serverless-text-classifier\",\"version\":3}"));
+
+        var act = () => TextClassifier.Load(stream);
+
+        act.Should().Throw<ModelFormatException>().WithMessage("*version 3 is not supported*retrain it*Serverless.Classifier.Cli -- train*");
     }
 
     [Theory]

@@ -40,6 +40,30 @@ public class TextClassifierTrainerTests
     }
 
     [Fact]
+    public void Train_OneThreadOrMany_GivesIdenticalModel()
+    {
+        var one = TextClassifierTrainer.Train(ToyData.ThreeLabels, ToyData.Options with { Parallelism = 1 });
+        var many = TextClassifierTrainer.Train(ToyData.ThreeLabels, ToyData.Options with { Parallelism = 4 });
+
+        many.Model.Weights.Should().Equal(one.Model.Weights);
+        many.Model.Bias.Should().Equal(one.Model.Bias);
+        many.Model.Temperature.Should().Be(one.Model.Temperature);
+    }
+
+    [Fact]
+    public void Train_WithProgress_ReportsEveryFoldAndTheFinalFit()
+    {
+        var reports = new List<TrainingProgress>();
+
+        TextClassifierTrainer.Train(ToyData.ThreeLabels, ToyData.Options, new SynchronousProgress(reports.Add));
+
+        // 3 folds + the final fit, 3 labels each.
+        reports.Should().Contain(r => r.Stage == "featurizing" && r.Done == 0);
+        reports.Should().Contain(r => r.Stage == "fold 3/3");
+        reports.Should().Contain(r => r.Stage == "final fit" && r.Done == 12 && r.Total == 12);
+    }
+
+    [Fact]
     public void Train_ExamplesInAnotherOrder_GivesSameLabelOrderAndPredictions()
     {
         var first = TextClassifierTrainer.Train(ToyData.TwoLabels, ToyData.Options);
@@ -79,5 +103,18 @@ public class TextClassifierTrainerTests
         classifier.Metadata.CalibrationFolds.Should().Be(0);
         classifier.Model.Temperature.Should().Be(1.0);
         classifier.Predict("maquette").Label.Should().Be("B");
+    }
+
+    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(TrainingProgress value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 }
