@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Serverless.Mail;
+using Serverless.Mail.Agent;
 using Serverless.Mail.Tickets;
 
 namespace Serverless.Functions.Http;
@@ -33,4 +34,10 @@ public sealed class MailFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = MailEndpoints.Ticket)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         req.Run<TicketHandlers>(durable, h => h.UpdateAsync(id, req, ct));
+
+    [Function("MailStatistics")]
+    public Task<IActionResult> Statistics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MailEndpoints.Statistics)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        req.Run<StatisticsHandler>(durable, h => h.DayAsync(req, ct));
 }

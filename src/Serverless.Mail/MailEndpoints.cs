@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Serverless.Mail.Agent;
 using Serverless.Mail.Tickets;
 
 namespace Serverless.Mail;
@@ -13,6 +14,7 @@ public static class MailEndpoints
     public const string Mailboxes = "mail/mailboxes";
     public const string Tickets = "mail/tickets";
     public const string Ticket = "mail/tickets/{id}";
+    public const string Statistics = "mail/statistics";
 
     public static IEndpointRouteBuilder MapMailApi(this IEndpointRouteBuilder endpoints)
     {
@@ -23,6 +25,8 @@ public static class MailEndpoints
             .WithName("GetTicket").WithTags("Mail");
         endpoints.MapMethods("/api/" + Ticket, ["PATCH"], (string id, HttpRequest request, TicketHandlers h, CancellationToken ct) => h.UpdateAsync(id, request, ct))
             .WithName("UpdateTicket").WithTags("Mail");
+        endpoints.MapGet("/api/" + Statistics, (HttpRequest request, StatisticsHandler h, CancellationToken ct) => h.DayAsync(request, ct))
+            .WithName("MailStatistics").WithTags("Mail");
         return endpoints;
     }
 }

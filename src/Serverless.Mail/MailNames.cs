@@ -8,4 +8,7 @@ public static class MailNames
 
     /// <summary>Table of per-mailbox checkpoints (UIDVALIDITY and last UID seen).</summary>
     public const string CheckpointTable = "mailcheckpoints";
+
+    /// <summary>A mailbox trigger naming "*" listens to every configured mailbox (the shipped email-ticket workflow does).</summary>
+    public const string AnyMailbox = "*";
 }

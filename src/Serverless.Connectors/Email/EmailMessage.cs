@@ -5,4 +5,7 @@ namespace Serverless.Connectors.Email;
 public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, string? TextBody, string? HtmlBody)
 {
     public string? ReplyTo { get; init; }
+
+    /// <summary>Extra headers (the email agent marks its own mail with X-Serverless-Agent and Auto-Submitted).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 }

@@ -22,6 +22,11 @@ internal static class MailMessages
             mail.To.Add(to);
         }
 
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mail.Headers[name] = value;
+        }
+
         if (message.ReplyTo is { } replyTo)
         {
             mail.ReplyToList.Add(replyTo);

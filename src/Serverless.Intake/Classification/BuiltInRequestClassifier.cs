@@ -21,19 +21,5 @@ internal sealed class BuiltInRequestClassifier(IOptions<ClassificationOptions> o
         return new LabelGuess(prediction.Label, prediction.Confidence);
     }
 
-    private static TextClassifier Load(string path)
-    {
-        var file = ModelFile.Resolve(path)
-            ?? throw new FileNotFoundException($"The request classifier model '{path}' was not found (RequestHandler:Classification:ModelPath).", path);
-        using var stream = File.OpenRead(file);
-        try
-        {
-            return TextClassifier.Load(stream);
-        }
-        catch (ModelFormatException e)
-        {
-            // The library sees a stream only; the file name is what the operator needs to act on the message.
-            throw new ModelFormatException($"{file}: {e.Message}", e);
-        }
-    }
+    private static TextClassifier Load(string path) => ModelFiles.Load(path, "RequestHandler:Classification:ModelPath");
 }

@@ -9,6 +9,10 @@ public sealed class MailOptions
     /// <summary>Time between two polls of a healthy mailbox (the seed's 60 seconds).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Between two polls, wait with IMAP IDLE where the server offers it, so that new mail is read at once (the
+    /// embedded host; the Functions app's timer polls only).</summary>
+    public bool UseIdle { get; set; } = true;
+
     /// <summary>Messages handed on per poll at most; the rest wait for the next poll, oldest first.</summary>
     public int MaxMessagesPerPoll { get; set; } = 200;
 
@@ -36,6 +40,9 @@ public sealed class MailboxOptions
 
     /// <summary>XOAUTH2 authentication with this access token instead of a password (Gmail, Microsoft 365).</summary>
     public string? OAuth2AccessToken { get; set; }
+
+    /// <summary>XOAUTH2 with tokens fetched (and renewed) from an OAuth2 token endpoint instead of a static token.</summary>
+    public MailboxOAuth2Options? OAuth2 { get; set; }
 
     public string Folder { get; set; } = "INBOX";
 

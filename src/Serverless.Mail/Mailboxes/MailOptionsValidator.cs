@@ -36,9 +36,23 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
                 failures.Add($"Setting '{at}:User' is required.");
             }
 
-            if (string.IsNullOrEmpty(o.Password) == string.IsNullOrEmpty(o.OAuth2AccessToken))
+            var credentials = new[] { !string.IsNullOrEmpty(o.Password), !string.IsNullOrEmpty(o.OAuth2AccessToken), o.OAuth2 is { IsSet: true } }.Count(set => set);
+            if (credentials != 1)
             {
-                failures.Add($"Set exactly one of '{at}:Password' and '{at}:OAuth2AccessToken'.");
+                failures.Add($"Set exactly one of '{at}:Password', '{at}:OAuth2AccessToken' and '{at}:OAuth2:TokenUrl'.");
+            }
+
+            if (o.OAuth2 is { IsSet: true } oauth)
+            {
+                if (!Uri.TryCreate(oauth.TokenUrl, UriKind.Absolute, out var tokenUrl) || (tokenUrl.Scheme != Uri.UriSchemeHttps && !tokenUrl.IsLoopback))
+                {
+                    failures.Add($"Setting '{at}:OAuth2:TokenUrl' must be an https URL (http only on loopback).");
+                }
+
+                if (string.IsNullOrWhiteSpace(oauth.ClientId))
+                {
+                    failures.Add($"Setting '{at}:OAuth2:ClientId' is required with '{at}:OAuth2:TokenUrl'.");
+                }
             }
 
             if (o.AfterProcessing == AfterProcessing.Move && string.IsNullOrWhiteSpace(o.MoveTo))

@@ -36,8 +36,12 @@ public sealed class MailboxHealth
             });
 
     /// <summary>Records a failed poll; returns the updated status.</summary>
-    public MailboxStatus Failed(string mailbox, DateTimeOffset at, string error) =>
+    /// <param name="since">When the mailbox started failing as every host sees it (the shared record of
+    /// <see cref="MailboxAlerts"/>), so a worker that restarted mid-outage still tells how long it has lasted.</param>
+    public MailboxStatus Failed(string mailbox, DateTimeOffset at, string error, DateTimeOffset? since = null) =>
         statuses.AddOrUpdate(mailbox,
-            m => new MailboxStatus(m, null, at, error, 1, at, 0, 0),
-            (_, s) => s with { LastAttempt = at, LastError = error, ConsecutiveFailures = s.ConsecutiveFailures + 1, FailingSince = s.FailingSince ?? at });
+            m => new MailboxStatus(m, null, at, error, 1, Earliest(since, at), 0, 0),
+            (_, s) => s with { LastAttempt = at, LastError = error, ConsecutiveFailures = s.ConsecutiveFailures + 1, FailingSince = Earliest(since, s.FailingSince ?? at) });
+
+    private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value < b ? value : b;
 }

@@ -1,8 +1,17 @@
 using MailKit;
+using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.Extensions.Options;
 
 namespace Serverless.Mail.Mailboxes;
+
+/// <summary>How a wait with IMAP IDLE ended.</summary>
+public enum IdleOutcome
+{
+    NotSupported,
+    NewMail,
+    TimedOut,
+}
 
 /// <summary>What one poll of a mailbox did.</summary>
 public sealed record PollResult(string Mailbox, int Seen, int HandedOn, int FilteredOut, bool Rescanned);
@@ -11,7 +20,8 @@ public sealed record PollResult(string Mailbox, int Seen, int HandedOn, int Filt
 /// <see cref="IMailboxSink"/>, then marked on the server as configured, then the checkpoint moved past it. A crash
 /// between two of these re-reads at most that one message on the next poll, which the sink's dedup absorbs. Both
 /// hosts poll through this class: the embedded host's MailboxMonitorService and the Functions app's timer.</summary>
-public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxCheckpoints checkpoints, IMailboxSink sink, MailboxHealth health, TimeProvider time)
+public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxCheckpoints checkpoints, IMailboxSink sink, MailboxHealth health,
+    MailboxAlerts alerts, MailboxTokens tokens, TimeProvider time)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -23,23 +33,82 @@ public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxC
         try
         {
             var result = await PollCoreAsync(mailbox, settings, all.MaxMessagesPerPoll, cancellationToken);
-            health.Succeeded(mailbox, time.GetUtcNow(), result.Seen, result.HandedOn);
+            var now = time.GetUtcNow();
+            health.Succeeded(mailbox, now, result.Seen, result.HandedOn);
+            await alerts.SucceededAsync(mailbox, now, cancellationToken);
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            health.Failed(mailbox, time.GetUtcNow(), $"{ex.GetType().Name}: {ex.Message}");
+            var now = time.GetUtcNow();
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            var since = await alerts.FailedAsync(mailbox, now, error, CancellationToken.None);
+            health.Failed(mailbox, now, error, since);
             throw;
         }
     }
 
-    private async Task<PollResult> PollCoreAsync(string mailbox, MailboxOptions settings, int max, CancellationToken cancellationToken)
+    /// <summary>Waits on the mailbox with IMAP IDLE (RFC 2177) until a message arrives or <paramref name="maxWait"/>
+    /// passes (at most 25 minutes, under the 29 the RFC lets servers keep an idle client). NotSupported when the server
+    /// does not offer IDLE or nobody listens to the mailbox: the caller then just waits for the next poll.</summary>
+    public async Task<IdleOutcome> IdleAsync(string mailbox, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        using var client = await ImapConnector.ConnectAsync(settings, Timeout, cancellationToken);
+        var settings = options.CurrentValue.Mailboxes.GetValueOrDefault(mailbox) ?? throw new ArgumentException($"No mailbox '{mailbox}' in Mail:Mailboxes.", nameof(mailbox));
+        if (!sink.Listens(mailbox))
+        {
+            return IdleOutcome.NotSupported;
+        }
+
+        var wait = maxWait < MaxIdle ? maxWait : MaxIdle;
+        using var client = await ImapConnector.ConnectAsync(mailbox, settings, tokens, wait + Timeout, cancellationToken);
+        if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return IdleOutcome.NotSupported;
+        }
+
+        var folder = await OpenFolderAsync(client, settings, FolderAccess.ReadOnly, cancellationToken);
+        var count = folder.Count;
+        using var done = new CancellationTokenSource(wait);
+        var arrived = false;
+        void OnCountChanged(object? sender, EventArgs e)
+        {
+            if (folder.Count > count)
+            {
+                arrived = true;
+                done.Cancel();
+            }
+        }
+
+        folder.CountChanged += OnCountChanged;
+        try
+        {
+            await client.IdleAsync(done.Token, cancellationToken);
+        }
+        finally
+        {
+            folder.CountChanged -= OnCountChanged;
+        }
+
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return arrived ? IdleOutcome.NewMail : IdleOutcome.TimedOut;
+    }
+
+    private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(25);
+
+    private static async Task<IMailFolder> OpenFolderAsync(ImapClient client, MailboxOptions settings, FolderAccess access, CancellationToken cancellationToken)
+    {
         var folder = string.Equals(settings.Folder, "INBOX", StringComparison.OrdinalIgnoreCase)
             ? client.Inbox
             : await client.GetFolderAsync(settings.Folder, cancellationToken);
-        await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+        await folder.OpenAsync(access, cancellationToken);
+        return folder;
+    }
+
+    private async Task<PollResult> PollCoreAsync(string mailbox, MailboxOptions settings, int max, CancellationToken cancellationToken)
+    {
+        using var client = await ImapConnector.ConnectAsync(mailbox, settings, tokens, Timeout, cancellationToken);
+        var folder = await OpenFolderAsync(client, settings, FolderAccess.ReadWrite, cancellationToken);
 
         if (!sink.Listens(mailbox))
         {

@@ -50,7 +50,7 @@ public sealed class WorkflowStartingSink(IWorkflowCatalog catalog, IWorkflowClie
     }
 
     private IEnumerable<WorkflowDefinition> Listeners(string mailbox) =>
-        catalog.List().Where(d => d.Triggers.OfType<MailboxTrigger>().Any(t => t.Mailbox == mailbox));
+        catalog.List().Where(d => d.Triggers.OfType<MailboxTrigger>().Any(t => t.Mailbox == mailbox || t.Mailbox == MailNames.AnyMailbox));
 
     /// <summary>"id-" + the SHA-256 of the normalised Message-ID, or "content-" + the SHA-256 of the raw message when
     /// the header is missing or blank: a name every store accepts, the same in every mailbox.</summary>

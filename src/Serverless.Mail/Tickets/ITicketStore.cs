@@ -16,6 +16,10 @@ public interface ITicketStore
     /// <summary>Tickets newest first, optionally of one status, category or priority.</summary>
     Task<TicketPage> ListAsync(TicketFilter filter, int limit, string? continuationToken, CancellationToken cancellationToken);
 
+    /// <summary>Appends a message of the thread to a ticket once: the same message (dedup key) appended again returns
+    /// the ticket unchanged. A resolved ticket is reopened (En cours). Null when there is no such ticket.</summary>
+    Task<TicketAppended?> AppendAsync(string id, string dedupKey, TicketEntry entry, CancellationToken cancellationToken);
+
     /// <summary>Applies a person's change, recording each changed field in the history; null when there is no such ticket.</summary>
     Task<Ticket?> UpdateAsync(string id, TicketUpdate update, CancellationToken cancellationToken);
 }

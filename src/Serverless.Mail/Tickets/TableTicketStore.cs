@@ -16,7 +16,7 @@ public sealed class TableTicketStore : ITicketStore
 
     private readonly ITableStore tables;
     private readonly TimeProvider time;
-    private readonly string Table;
+    private readonly string table;
 
     public TableTicketStore(ITableStore tables, TimeProvider time)
         : this(tables, time, DefaultTable)
@@ -28,7 +28,7 @@ public sealed class TableTicketStore : ITicketStore
     {
         this.tables = tables;
         this.time = time;
-        Table = table;
+        this.table = table;
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -43,12 +43,12 @@ public sealed class TableTicketStore : ITicketStore
 
         var id = await NextIdAsync(ticket.Date.Year, cancellationToken);
         var created = new Ticket(id, ticket.Date, ticket.SenderName, ticket.Email, ticket.Subject, ticket.Category, ticket.Priority,
-            TicketStatuses.New, ticket.Description, null, null, [ticket.FirstEntry],
+            TicketStatuses.New, ticket.Description, ticket.HandledBy, ticket.Notes, [ticket.FirstEntry],
             [new TicketChange(time.GetUtcNow(), "status", null, TicketStatuses.New, null)]);
-        await tables.UpsertAsync(Table, new TableRow("t", RowKey(id), JsonSerializer.Serialize(created, Json)), cancellationToken);
-        if (!await tables.TryInsertAsync(Table, new TableRow("m", MessageKey(ticket.DedupKey), id), cancellationToken))
+        await tables.UpsertAsync(table, new TableRow("t", RowKey(id), JsonSerializer.Serialize(created, Json)), cancellationToken);
+        if (!await tables.TryInsertAsync(table, new TableRow("m", MessageKey(ticket.DedupKey), id), cancellationToken))
         {
-            await tables.DeleteAsync(Table, "t", RowKey(id), cancellationToken);
+            await tables.DeleteAsync(table, "t", RowKey(id), cancellationToken);
             return new TicketOpened((await TicketOfKeyAsync(ticket.DedupKey, cancellationToken))!, false);
         }
 
@@ -63,7 +63,7 @@ public sealed class TableTicketStore : ITicketStore
             return null;
         }
 
-        var row = await tables.GetAsync(Table, "t", RowKey(id), cancellationToken);
+        var row = await tables.GetAsync(table, "t", RowKey(id), cancellationToken);
         return row is null ? null : JsonSerializer.Deserialize<Ticket>(row.Value, Json);
     }
 
@@ -77,7 +77,7 @@ public sealed class TableTicketStore : ITicketStore
         var token = continuationToken;
         do
         {
-            var page = await tables.QueryAsync(Table, "t", Math.Clamp(limit - items.Count, 1, 1000), token, cancellationToken);
+            var page = await tables.QueryAsync(table, "t", Math.Clamp(limit - items.Count, 1, 1000), token, cancellationToken);
             items.AddRange(page.Rows.Select(r => JsonSerializer.Deserialize<Ticket>(r.Value, Json)!).Where(filter.Matches));
             token = page.ContinuationToken;
         }
@@ -86,12 +86,61 @@ public sealed class TableTicketStore : ITicketStore
         return new TicketPage(items, token);
     }
 
+    public async Task<TicketAppended?> AppendAsync(string id, string dedupKey, TicketEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (await GetAsync(id, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        // The message's key is claimed first: the same reply read twice (a restart, two pollers) appends once.
+        if (!await tables.TryInsertAsync(table, new TableRow("m", MessageKey(dedupKey), id), cancellationToken))
+        {
+            var owner = await tables.GetAsync(table, "m", MessageKey(dedupKey), cancellationToken);
+            if (owner?.Value != id)
+            {
+                return owner is not null && await GetAsync(owner.Value, cancellationToken) is { } other ? new TicketAppended(other, false) : null;
+            }
+        }
+
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var row = await tables.GetAsync(table, "t", RowKey(id), cancellationToken);
+            var ticket = JsonSerializer.Deserialize<Ticket>(row!.Value, Json)!;
+            if (ticket.Entries.Any(e => string.Equals(e.MessageId, entry.MessageId, StringComparison.OrdinalIgnoreCase)))
+            {
+                return new TicketAppended(ticket, false);
+            }
+
+            var now = time.GetUtcNow();
+            var history = ticket.History.Append(new TicketChange(now, "entries", ticket.Entries.Count.ToString(CultureInfo.InvariantCulture),
+                (ticket.Entries.Count + 1).ToString(CultureInfo.InvariantCulture), null)).ToList();
+            var status = ticket.Status;
+            if (status == TicketStatuses.Resolved)
+            {
+                // A reply to a resolved ticket reopens it: the customer is still waiting.
+                history.Add(new TicketChange(now, "status", status, TicketStatuses.InProgress, null));
+                status = TicketStatuses.InProgress;
+            }
+
+            var changed = ticket with { Entries = [.. ticket.Entries, entry], History = history, Status = status };
+            if (await tables.TryReplaceAsync(table, row with { Value = JsonSerializer.Serialize(changed, Json) }, row.ETag!, cancellationToken) is not null)
+            {
+                await IndexMessageAsync(entry.MessageId, id, cancellationToken);
+                return new TicketAppended(changed, true);
+            }
+        }
+
+        throw new InvalidOperationException($"Ticket {id} kept changing while a message was appended; retry.");
+    }
+
     public async Task<Ticket?> UpdateAsync(string id, TicketUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var row = TryParseId(id, out _, out _) ? await tables.GetAsync(Table, "t", RowKey(id), cancellationToken) : null;
+            var row = TryParseId(id, out _, out _) ? await tables.GetAsync(table, "t", RowKey(id), cancellationToken) : null;
             if (row is null)
             {
                 return null;
@@ -118,7 +167,7 @@ public sealed class TableTicketStore : ITicketStore
                 Notes = update.Notes ?? ticket.Notes,
                 History = history,
             };
-            if (await tables.TryReplaceAsync(Table, row with { Value = JsonSerializer.Serialize(changed, Json) }, row.ETag!, cancellationToken) is not null)
+            if (await tables.TryReplaceAsync(table, row with { Value = JsonSerializer.Serialize(changed, Json) }, row.ETag!, cancellationToken) is not null)
             {
                 return changed;
             }
@@ -142,11 +191,11 @@ public sealed class TableTicketStore : ITicketStore
         var key = year.ToString(CultureInfo.InvariantCulture);
         while (true)
         {
-            var row = await tables.GetAsync(Table, "n", key, cancellationToken);
+            var row = await tables.GetAsync(table, "n", key, cancellationToken);
             var next = (row is null ? 0 : int.Parse(row.Value, CultureInfo.InvariantCulture)) + 1;
             var written = row is null
-                ? await tables.TryInsertAsync(Table, new TableRow("n", key, next.ToString(CultureInfo.InvariantCulture)), cancellationToken)
-                : await tables.TryReplaceAsync(Table, row with { Value = next.ToString(CultureInfo.InvariantCulture) }, row.ETag!, cancellationToken) is not null;
+                ? await tables.TryInsertAsync(table, new TableRow("n", key, next.ToString(CultureInfo.InvariantCulture)), cancellationToken)
+                : await tables.TryReplaceAsync(table, row with { Value = next.ToString(CultureInfo.InvariantCulture) }, row.ETag!, cancellationToken) is not null;
             if (written)
             {
                 return $"TKT-{year}-{next:D6}";
@@ -158,12 +207,12 @@ public sealed class TableTicketStore : ITicketStore
     {
         if (!string.IsNullOrWhiteSpace(messageId))
         {
-            await tables.TryInsertAsync(Table, new TableRow("m", MessageKey("msg:" + Normalise(messageId)), ticketId), cancellationToken);
+            await tables.TryInsertAsync(table, new TableRow("m", MessageKey("msg:" + Normalise(messageId)), ticketId), cancellationToken);
         }
     }
 
     private async Task<Ticket?> TicketOfKeyAsync(string key, CancellationToken cancellationToken) =>
-        await tables.GetAsync(Table, "m", MessageKey(key), cancellationToken) is { } index ? await GetAsync(index.Value, cancellationToken) : null;
+        await tables.GetAsync(table, "m", MessageKey(key), cancellationToken) is { } index ? await GetAsync(index.Value, cancellationToken) : null;
 
     /// <summary>Newest first in ordinal order: later years and higher numbers get smaller keys.</summary>
     private static string RowKey(string id)

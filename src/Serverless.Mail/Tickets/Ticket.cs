@@ -33,7 +33,9 @@ public sealed record NewTicket(
     string Category,
     string Priority,
     string Description,
-    TicketEntry FirstEntry);
+    TicketEntry FirstEntry,
+    string? HandledBy = null,
+    string? Notes = null);
 
 /// <summary>A person's change over the API; null fields are left as they are.</summary>
 public sealed record TicketUpdate(string? Status, string? HandledBy, string? Notes, string? By);
@@ -53,3 +55,6 @@ public sealed record TicketPage(IReadOnlyList<Ticket> Items, string? Continuatio
 /// <summary>The outcome of opening a ticket: the ticket, and whether this call created it (false: the message
 /// already had one, which is returned).</summary>
 public sealed record TicketOpened(Ticket Ticket, bool Created);
+
+/// <summary>The outcome of appending a message to a ticket: the ticket, and whether this call appended it.</summary>
+public sealed record TicketAppended(Ticket Ticket, bool Appended);

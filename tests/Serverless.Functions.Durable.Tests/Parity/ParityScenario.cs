@@ -24,6 +24,9 @@ public sealed record ParityScenario(string Name, string WorkflowId, params strin
 {
     public JsonNode? Input { get; init; }
 
+    /// <summary>Runs before the start, on the runtime's services (put a stored message in the blob store, ...).</summary>
+    public Func<IRuntimeHarness, Task>? Arrange { get; init; }
+
     /// <summary>Runs after the start: raise an event once the instance waits, decide a gate, terminate, replay.</summary>
     public Func<ScenarioRun, Task>? Drive { get; init; }
 

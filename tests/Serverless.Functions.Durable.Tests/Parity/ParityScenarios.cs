@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
 using Serverless.Engine.Interpreter;
+using Microsoft.Extensions.DependencyInjection;
 using Serverless.Intake.RequestHandler;
+using Serverless.Mail.Agent;
+using Serverless.Mail.Mailboxes;
+using Serverless.Storage.Blobs;
+using Serverless.Functions.Durable.Tests.Support;
 
 namespace Serverless.Functions.Durable.Tests.Parity;
 
@@ -517,7 +522,50 @@ public static class ParityScenarios
                 o.SandboxCalls.Should().NotBeEmpty();
             },
         },
+        new("email-ticket-outage-sample", MailAgentNames.WorkflowId)
+        {
+            Input = StoredMessageInput("outage.eml"),
+            Arrange = harness => StoreMessageAsync(harness, "outage.eml"),
+            Settings = new Dictionary<string, string?> { ["Runtime:WorkflowsFolder"] = ShippedWorkflows.MailFolder, ["Mail:Agent:TeamRecipients:0"] = "team@example.com" },
+            Expect = o =>
+            {
+                o.Status.Should().Be(InstanceStatus.Completed);
+                o.Output!["outcome"]!.GetValue<string>().Should().Be("Opened");
+                o.Output["priority"]!.GetValue<string>().Should().Be("Critique");
+                o.Output["ticketId"]!.GetValue<string>().Should().StartWith("TKT-");
+                o.SandboxCalls.Should().NotBeEmpty("the team email is recorded by the sandbox");
+            },
+        },
+        new("email-ticket-out-of-office-sample", MailAgentNames.WorkflowId)
+        {
+            Input = StoredMessageInput("out-of-office.eml"),
+            Arrange = harness => StoreMessageAsync(harness, "out-of-office.eml"),
+            Settings = new Dictionary<string, string?> { ["Runtime:WorkflowsFolder"] = ShippedWorkflows.MailFolder, ["Mail:Agent:TeamRecipients:0"] = "team@example.com" },
+            Expect = o =>
+            {
+                o.Status.Should().Be(InstanceStatus.Completed);
+                o.Output!["outcome"]!.GetValue<string>().Should().Be("AutoReply");
+                o.SandboxCalls.Should().BeEmpty("a screened message gets no notification and no reply");
+            },
+        },
     ];
+
+    /// <summary>The input the mailbox trigger gives the email-ticket workflow for a sample of samples/mail.</summary>
+    private static JsonObject StoredMessageInput(string file) => new()
+    {
+        ["mailbox"] = "support",
+        ["uidValidity"] = 1,
+        ["uid"] = 1,
+        ["dedupKey"] = "sample-" + Path.GetFileNameWithoutExtension(file),
+        ["messageId"] = null,
+        ["message"] = new JsonObject { ["container"] = WorkflowStartingSink.Container, ["name"] = "support/" + file },
+    };
+
+    private static async Task StoreMessageAsync(IRuntimeHarness harness, string file)
+    {
+        await using var content = File.OpenRead(Path.Combine(RepositoryRoot(), "samples", "mail", file));
+        await harness.Services.GetRequiredService<IBlobStore>().PutAsync(WorkflowStartingSink.Container, "support/" + file, content);
+    }
 
     public static ParityScenario Find(string name) => All.Single(s => s.Name == name);
 
@@ -526,13 +574,15 @@ public static class ParityScenarios
     /// initialised before <see cref="All"/> reads it.)</summary>
     private static class ShippedWorkflows
     {
-        public static readonly string RequestHandlerFolder = Create();
+        public static readonly string RequestHandlerFolder = Create("request-handler.json");
 
-        private static string Create()
+        public static readonly string MailFolder = Create(Path.Combine("mail", "email-ticket.json"));
+
+        private static string Create(string shipped)
         {
             var folder = Path.Combine(Path.GetTempPath(), "serverless-durable-tests", "shipped-workflows-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            File.Copy(Path.Combine(RepositoryRoot(), "workflows", "request-handler.json"), Path.Combine(folder, "request-handler.json"));
+            File.Copy(Path.Combine(RepositoryRoot(), "workflows", shipped), Path.Combine(folder, Path.GetFileName(shipped)));
             return folder;
         }
     }

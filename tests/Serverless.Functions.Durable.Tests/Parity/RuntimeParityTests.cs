@@ -84,6 +84,11 @@ public sealed class RuntimeParityTests(ITestOutputHelper output)
             });
 
         var run = new ScenarioRun(harness, instanceId, recorder, scenario);
+        if (scenario.Arrange is not null)
+        {
+            await scenario.Arrange(harness);
+        }
+
         var started = await harness.Client.StartAsync(new StartRequest(scenario.WorkflowId, scenario.Input?.DeepClone(), InstanceId: instanceId));
         started.InstanceId.Should().Be(instanceId);
         if (scenario.Drive is not null)

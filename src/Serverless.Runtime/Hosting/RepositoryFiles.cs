@@ -1,11 +1,13 @@
-namespace Serverless.Intake.Classification;
+namespace Serverless.Runtime.Hosting;
 
-/// <summary>Finds a model file: absolute paths as given, relative ones from the current directory upwards
-/// (as the runtime finds workflows/), so the repository's models/ folder is found from any project folder.</summary>
-internal static class ModelFile
+/// <summary>Finds a file named by a setting (a model, say): absolute paths as given, relative ones from the current
+/// directory upwards (as the runtime finds workflows/), then beside the application, so the repository's models/
+/// folder is found from any project folder and from a published app.</summary>
+public static class RepositoryFiles
 {
     public static string? Resolve(string path)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Path.IsPathRooted(path))
         {
             return File.Exists(path) ? path : null;

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Serverless.Engine.Definitions;
-using Serverless.Runtime.Abstractions;
 
-namespace Serverless.Intake.RequestHandler.Activities;
+namespace Serverless.Runtime.Abstractions;
 
 /// <summary>Reads an activity's input; a missing required value is a Validation error (not retried), naming the field.</summary>
-internal static class ActivityInput
+public static class ActivityInput
 {
     public static string Required(ActivityContext context, string name) =>
         Optional(context, name) is { Length: > 0 } value
