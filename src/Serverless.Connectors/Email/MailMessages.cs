@@ -1,25 +1,31 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MimeKit;
 
 namespace Serverless.Connectors.Email;
 
-/// <summary>Builds the System.Net.Mail message for an <see cref="EmailMessage"/>.</summary>
+/// <summary>Builds the MIME message for an <see cref="EmailMessage"/>.</summary>
 internal static class MailMessages
 {
-    public static MailMessage Build(EmailMessage message, SmtpOptions options, string messageId)
+    /// <summary>RFC 3834: mail a program sends on its own says so, so that other agents and out-of-office responders do
+    /// not answer it (the loop the email agent of seed 004 must never start).</summary>
+    public const string AutoSubmittedHeader = "Auto-Submitted";
+
+    public static MimeMessage Build(EmailMessage message, SmtpOptions options, string messageId)
     {
-        var mail = new MailMessage
-        {
-            From = new MailAddress(options.From!, options.FromName),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
+        var mail = new MimeMessage { Subject = message.Subject, MessageId = messageId };
+        mail.From.Add(new MailboxAddress(options.FromName ?? "", options.From!));
         foreach (var to in message.To)
         {
-            mail.To.Add(to);
+            mail.To.Add(MailboxAddress.Parse(to));
+        }
+
+        if (message.ReplyTo is { } replyTo)
+        {
+            mail.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
+
+        if (!string.IsNullOrEmpty(options.AutoSubmitted))
+        {
+            mail.Headers[AutoSubmittedHeader] = options.AutoSubmitted;
         }
 
         foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
@@ -27,26 +33,17 @@ internal static class MailMessages
             mail.Headers[name] = value;
         }
 
-        if (message.ReplyTo is { } replyTo)
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        if (body.TextBody is null && body.HtmlBody is null)
         {
-            mail.ReplyToList.Add(replyTo);
+            body.TextBody = "";
         }
 
-        mail.Headers.Add("Message-ID", messageId);
-        if (message.TextBody is not null && message.HtmlBody is not null)
-        {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        }
-        else
-        {
-            mail.Body = message.HtmlBody ?? message.TextBody ?? "";
-            mail.IsBodyHtml = message.HtmlBody is not null;
-        }
-
+        mail.Body = body.ToMessageBody();
         return mail;
     }
 
+    /// <summary>A Message-ID without the angle brackets (MimeKit adds them on the wire).</summary>
     public static string NewMessageId(string? from) =>
-        $"<{Guid.NewGuid():N}@{(from is not null && from.Contains('@') ? from[(from.IndexOf('@') + 1)..] : "serverless.local")}>";
+        $"{Guid.NewGuid():N}@{(from is not null && from.Contains('@') ? from[(from.IndexOf('@') + 1)..] : "serverless.local")}";
 }

@@ -25,5 +25,9 @@ public sealed class SmtpOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The Auto-Submitted header (RFC 3834) on every message; "auto-generated" by default, so that
+    /// out-of-office responders and other agents do not answer the notifications. Empty leaves it off.</summary>
+    public string? AutoSubmitted { get; set; } = "auto-generated";
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -31,9 +31,10 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             problems.Add($"{s}:From = '{options.From}' is not an email address.");
         }
 
-        if (!string.IsNullOrEmpty(options.UserName) && options.Security == SmtpSecurity.None && !IsLoopback(options.Host))
+        var clearText = options.Security == SmtpSecurity.None || (options.Security == SmtpSecurity.Auto && options.Port != 465);
+        if (!string.IsNullOrEmpty(options.UserName) && clearText && !IsLoopback(options.Host))
         {
-            problems.Add($"{s}:Security = None would send the password in clear text to {options.Host}: use StartTls.");
+            problems.Add($"{s}:Security = {options.Security} could send the password in clear text to {options.Host}: use StartTls or SslOnConnect.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace Serverless.Mail.Classification;
 
-/// <summary>The urgency rules compiled once: each keyword is matched as whole words, ignoring case and accents.</summary>
+/// <summary>The urgency rules compiled once: each keyword is matched as whole words, ignoring case and accents.
+/// The keywords are escaped literals, so matching is linear; the timeout is a second guard.</summary>
 internal sealed class UrgencyRules
 {
     private readonly List<(UrgencyRule Rule, Regex Pattern)> rules;
@@ -13,7 +14,7 @@ internal sealed class UrgencyRules
         this.rules = rules.Where(r => r.Keywords.Count > 0)
             .Select(r => (r, new Regex(
                 @"(?<![\p{L}\p{N}])(" + string.Join('|', r.Keywords.Select(k => Regex.Escape(Fold(k.Trim())))) + @")(?![\p{L}\p{N}])",
-                RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)))
+                RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250))))
             .ToList();
 
     /// <summary>Every rule that matches, with the keyword found.</summary>

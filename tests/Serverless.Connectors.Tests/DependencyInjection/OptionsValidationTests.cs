@@ -38,6 +38,36 @@ public sealed class OptionsValidationTests
         host.Invoking(h => h.ValidateOnStart()).Should().Throw<OptionsValidationException>().WithMessage("*Connectors:HubSpot:PortalId*");
     }
 
+    [Theory]
+    [InlineData("None", "587")]
+    [InlineData("Auto", "587")]
+    public void Start_SmtpLoginThatCouldTravelInClearText_FailsNamingSecurity(string security, string port)
+    {
+        using var host = ConnectorTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Connectors:Smtp:Host"] = "smtp.example.com", ["Connectors:Smtp:Port"] = port, ["Connectors:Smtp:Security"] = security,
+            ["Connectors:Smtp:From"] = "robot@example.com", ["Connectors:Smtp:UserName"] = "robot", ["Connectors:Smtp:Password"] = "hunter2",
+        });
+
+        var failure = host.Invoking(h => h.ValidateOnStart()).Should().Throw<OptionsValidationException>().Which;
+        failure.Message.Should().Contain("Connectors:Smtp:Security").And.NotContain("hunter2");
+    }
+
+    [Theory]
+    [InlineData("SslOnConnect", "465")]
+    [InlineData("Auto", "465")]
+    [InlineData("StartTls", "587")]
+    public void Start_SmtpLoginOverTls_IsAccepted(string security, string port)
+    {
+        using var host = ConnectorTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Connectors:Smtp:Host"] = "smtp.example.com", ["Connectors:Smtp:Port"] = port, ["Connectors:Smtp:Security"] = security,
+            ["Connectors:Smtp:From"] = "robot@example.com", ["Connectors:Smtp:UserName"] = "robot", ["Connectors:Smtp:Password"] = "hunter2",
+        });
+
+        host.Invoking(h => h.ValidateOnStart()).Should().NotThrow();
+    }
+
     [Fact]
     public void Start_InvalidSlackUrl_FailsWithoutEchoingTheSecret()
     {

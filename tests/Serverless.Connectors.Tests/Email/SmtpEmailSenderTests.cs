@@ -26,11 +26,57 @@ public sealed class SmtpEmailSenderTests
 
         var message = await ReadBackAsync(mail, subject);
         message.Should().Contain(receipt.MessageId);
-        message.Should().Contain("From: \"Serverless\" <robot@example.test>");
+        message.Should().Contain("From: Serverless <robot@example.test>");
+        message.Should().Contain("Auto-Submitted: auto-generated", "mail a program sends says so (RFC 3834)");
         message.Should().Contain("multipart/alternative");
         message.Should().Contain("text/plain").And.Contain("text/html");
         message.IndexOf("text/plain", StringComparison.Ordinal).Should().BeLessThan(message.IndexOf("text/html", StringComparison.Ordinal),
             "clients prefer the last alternative, which must be the HTML one");
+    }
+
+    [Fact]
+    public async Task Send_WithOwnHeaders_TheyArriveAndWinOverTheDefault()
+    {
+        var mail = MailServerSettings.FromEnvironment();
+        using var host = ConnectorTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Connectors:Smtp:Host"] = mail.SmtpHost,
+            ["Connectors:Smtp:Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Connectors:Smtp:Security"] = "None",
+            ["Connectors:Smtp:From"] = "robot@example.test",
+        });
+        var id = Guid.NewGuid().ToString("N");
+        var subject = $"Réponse automatique {id} — été";
+
+        await host.Connector<IEmailSender>().SendAsync(new EmailMessage([mail.User], subject, "Bien reçu.", null)
+        {
+            Headers = new Dictionary<string, string> { ["X-Serverless-Agent"] = "email-ticket", ["Auto-Submitted"] = "auto-replied" },
+            ReplyTo = "support@example.test",
+        }, default);
+
+        var message = await ReadBackAsync(mail, id);
+        message.Should().Contain("X-Serverless-Agent: email-ticket");
+        message.Should().Contain("Auto-Submitted: auto-replied").And.NotContain("auto-generated");
+        message.Should().Contain("Reply-To: support@example.test");
+        message.Should().Contain("=?utf-8?", "a non-ASCII subject travels as encoded words");
+    }
+
+    [Fact]
+    public async Task Send_NobodyListening_IsATransientFailureNamingTheServer()
+    {
+        using var host = ConnectorTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Connectors:Smtp:Host"] = "127.0.0.1",
+            ["Connectors:Smtp:Port"] = "9",
+            ["Connectors:Smtp:Security"] = "None",
+            ["Connectors:Smtp:From"] = "robot@example.test",
+        });
+
+        var act = () => host.Connector<IEmailSender>().SendAsync(new EmailMessage(["a@example.test"], "x", "y", null), default);
+
+        var failure = (await act.Should().ThrowAsync<Serverless.Runtime.Abstractions.ActivityException>()).Which;
+        failure.Kind.Should().Be("Transient");
+        failure.Message.Should().Contain("127.0.0.1:9");
     }
 
     [Fact]
