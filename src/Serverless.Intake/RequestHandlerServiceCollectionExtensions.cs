@@ -1,3 +1,4 @@
+using Serverless.Connectors.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,7 +63,7 @@ public static class RequestHandlerServiceCollectionExtensions
         services.TryAddSingleton<FileUrlPolicy>();
         services.AddHttpClient(StoreFilesActivity.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<FileUrlPolicy>().CreateHandler());
-        services.AddHttpClient(LlmChatClientFactory.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddLlmLabelClassifier();
 
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<SignatureVerifier>();
@@ -84,7 +85,6 @@ public static class RequestHandlerServiceCollectionExtensions
         services.TryAddSingleton<StagingSweeper>();
         services.AddHostedService<StagingSweeperService>();
         services.TryAddSingleton<BuiltInRequestClassifier>();
-        services.TryAddSingleton<LlmChatClientFactory>();
         services.TryAddSingleton<LlmRequestClassifier>();
         services.TryAddSingleton<RequestClassificationPolicy>();
 

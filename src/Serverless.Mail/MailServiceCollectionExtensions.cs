@@ -1,3 +1,4 @@
+using Serverless.Connectors.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -85,6 +86,8 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<MailOutcomes>();
         services.TryAddSingleton<SuppressedRecipients>();
         services.TryAddSingleton<EmailClassifier>();
+        services.AddLlmLabelClassifier();
+        services.TryAddSingleton<EmailLlmClassifier>();
         services.TryAddSingleton<DailyStatistics>();
         services.TryAddSingleton<StatisticsHandler>();
         services.AddHealthChecks().AddCheck<MailboxHealthCheck>("mailboxes");

@@ -1,9 +1,12 @@
+using Serverless.Connectors.Llm;
+
 namespace Serverless.Mail.Classification;
 
 /// <summary>Settings "Mail:Classification": the label sets, the models that choose inside them, and the urgency rules.</summary>
 public sealed class EmailClassificationOptions
 {
     public const string SectionName = "Mail:Classification";
+    public const string LlmSectionName = SectionName + ":Llm";
 
     public static readonly IReadOnlyList<string> DefaultCategories = ["Technique", "Commercial", "Support", "Facturation"];
     public static readonly IReadOnlyList<string> DefaultPriorities = ["Critique", "Haute", "Moyenne", "Basse"];
@@ -30,6 +33,10 @@ public sealed class EmailClassificationOptions
     /// <summary>Rules over the subject and text: when any keyword is found (ignoring case and accents), the priority is
     /// at least the rule's. Empty: the defaults of <see cref="UrgencyRule.Defaults"/>.</summary>
     public List<UrgencyRule> UrgencyRules { get; init; } = [];
+
+    /// <summary>The optional LLM classifier (provider none by default): asked first, inside the label sets; each
+    /// answer below its MinConfidence, and every failure, leaves the choice to the built-in model.</summary>
+    public LlmClassifierOptions Llm { get; init; } = new();
 }
 
 /// <summary>One urgency rule: any of <see cref="Keywords"/> (a word or phrase) raises the priority to at least <see cref="Priority"/>.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Serverless.Connectors.Llm;
 
 namespace Serverless.Mail.Classification;
 
@@ -6,7 +7,7 @@ internal sealed class EmailClassificationOptionsValidator : IValidateOptions<Ema
 {
     public ValidateOptionsResult Validate(string? name, EmailClassificationOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(LlmOptionsChecks.Problems(options.Llm, EmailClassificationOptions.LlmSectionName));
         const string at = EmailClassificationOptions.SectionName;
         Labels(options.Categories, "Categories", failures);
         Labels(options.Priorities, "Priorities", failures);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Serverless.Classification.Model;
+using Serverless.Connectors.Llm;
 
 namespace Serverless.Mail.Classification;
 
@@ -22,12 +23,23 @@ public sealed class EmailClassifier
         priorityModel = new(() => Load(this.options.PriorityModelPath, "PriorityModelPath", this.options.Priorities), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public EmailClassification Classify(string subject, string text)
+    /// <param name="llm">The optional LLM's answer (<see cref="EmailLlmClassifier"/>), keyed "category" and "priority":
+    /// a label at or above Llm:MinConfidence is taken, a lower one leaves the set to the model.</param>
+    /// <param name="llmNote">Why there is no LLM answer (not configured, failed), for the reasons.</param>
+    public EmailClassification Classify(string subject, string text, IReadOnlyDictionary<string, LlmLabel>? llm = null, string? llmNote = null)
     {
         var input = subject + "\n" + text;
         var reasons = new List<string>();
-        var (category, categoryConfidence) = Decide(categoryModel.Value, input, options.DefaultCategory, "category", reasons);
-        var (priority, priorityConfidence) = Decide(priorityModel.Value, input, options.DefaultPriority, "priority", reasons);
+        if (llmNote is not null)
+        {
+            reasons.Add(llmNote);
+        }
+
+        var fromLlm = 0;
+        var (category, categoryConfidence) = FromLlm(llm, EmailLlmClassifier.Category, reasons, ref fromLlm)
+            ?? Decide(categoryModel.Value, input, options.DefaultCategory, "category", reasons);
+        var (priority, priorityConfidence) = FromLlm(llm, EmailLlmClassifier.Priority, reasons, ref fromLlm)
+            ?? Decide(priorityModel.Value, input, options.DefaultPriority, "priority", reasons);
         string? urgency = null;
         foreach (var (rule, keyword) in rules.Matches(subject + "\n" + text))
         {
@@ -43,13 +55,34 @@ public sealed class EmailClassifier
             }
         }
 
-        if (categoryModel.Value is not null && categoryConfidence < options.ReviewBelow)
+        if ((categoryModel.Value is not null || fromLlm > 0) && categoryConfidence < options.ReviewBelow)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"category confidence {categoryConfidence:0.00} is below {options.ReviewBelow:0.00}: to be checked"));
         }
 
-        var classifier = categoryModel.Value is null && priorityModel.Value is null ? "default" : "model";
+        var classifier = fromLlm == 2 ? "llm"
+            : fromLlm == 1 ? "llm+model"
+            : categoryModel.Value is null && priorityModel.Value is null ? "default" : "model";
         return new EmailClassification(category, categoryConfidence, priority, priorityConfidence, urgency, classifier, reasons);
+    }
+
+    private (string Label, double Confidence)? FromLlm(IReadOnlyDictionary<string, LlmLabel>? llm, string set, List<string> reasons, ref int fromLlm)
+    {
+        if (llm is null || !llm.TryGetValue(set, out var answer))
+        {
+            return null;
+        }
+
+        if (answer.Confidence < options.Llm.MinConfidence)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"LLM {set}: {answer.Label} at {answer.Confidence:0.00}, below {EmailClassificationOptions.LlmSectionName}:MinConfidence ({options.Llm.MinConfidence:0.00}): the model decides"));
+            return null;
+        }
+
+        fromLlm++;
+        reasons.Add(string.Create(CultureInfo.InvariantCulture, $"LLM {set}: {answer.Label} at {answer.Confidence:0.00}"));
+        return (answer.Label, answer.Confidence);
     }
 
     private static (string Label, double Confidence) Decide(TextClassifier? model, string input, string fallback, string what, List<string> reasons)

@@ -1,3 +1,4 @@
+using Serverless.Connectors.Llm;
 using Serverless.Intake.Classification;
 
 namespace Serverless.Intake.Tests.Classification;

@@ -1,3 +1,5 @@
+using Serverless.Testing.Llm;
+using Serverless.Connectors.Llm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -93,7 +95,7 @@ public sealed class ClassificationPolicyTests : IAsyncLifetime
     {
         var options = Options.Create(settings);
         var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        return new RequestClassificationPolicy(new LlmRequestClassifier(new LlmChatClientFactory(http), options), new BuiltInRequestClassifier(options), options,
+        return new RequestClassificationPolicy(new LlmRequestClassifier(new LlmLabelClassifier(new LlmChatClientFactory(http)), options), new BuiltInRequestClassifier(options), options,
             NullLogger<RequestClassificationPolicy>.Instance);
     }
 }

@@ -1,3 +1,5 @@
+using Serverless.Testing.Llm;
+using Serverless.Connectors.Llm;
 using System.ClientModel;
 using Azure.AI.OpenAI;
 using Azure.Core;
@@ -93,7 +95,7 @@ public sealed class LlmChatClientFactoryTests : IAsyncLifetime
     {
         _server.Content = """{"label":"SUPPORT","confidence":0.88}""";
         var settings = new ClassificationOptions { Llm = Options("azure", _server.Root + "openai/v1/", apiKey: "azure-key-1") };
-        var classifier = new LlmRequestClassifier(_factory, Microsoft.Extensions.Options.Options.Create(settings));
+        var classifier = new LlmRequestClassifier(new LlmLabelClassifier(_factory), Microsoft.Extensions.Options.Options.Create(settings));
 
         var guess = await classifier.ClassifyAsync(Support, "SUPPORT", CancellationToken.None);
 

@@ -2,7 +2,7 @@ using System.ClientModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Serverless.Intake.Classification;
+namespace Serverless.Connectors.Llm;
 
 /// <summary>
 /// The chat-completions request and answer as JSON, sent through the client's protocol method. Azure.AI.OpenAI 2.1.0
@@ -11,7 +11,7 @@ namespace Serverless.Intake.Classification;
 /// </summary>
 internal static class ChatCompletionsContract
 {
-    public static BinaryContent Request(string model, string instructions, string user, string schemaName, BinaryData schema, bool azure)
+    public static BinaryContent Request(string model, string instructions, string user, string schemaName, JsonNode schema, bool azure, int maxTokens)
     {
         var body = new JsonObject
         {
@@ -22,11 +22,11 @@ internal static class ChatCompletionsContract
             ["temperature"] = 0,
 
             // Azure's GA api-version of this SDK takes max_tokens, as the SDK itself would send it; OpenAI's current name otherwise.
-            [azure ? "max_tokens" : "max_completion_tokens"] = 50,
+            [azure ? "max_tokens" : "max_completion_tokens"] = maxTokens,
             ["response_format"] = new JsonObject
             {
                 ["type"] = "json_schema",
-                ["json_schema"] = new JsonObject { ["name"] = schemaName, ["schema"] = JsonNode.Parse(schema.ToString()), ["strict"] = true },
+                ["json_schema"] = new JsonObject { ["name"] = schemaName, ["schema"] = schema, ["strict"] = true },
             },
         };
         return BinaryContent.Create(BinaryData.FromString(body.ToJsonString()));

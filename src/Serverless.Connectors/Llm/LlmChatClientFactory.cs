@@ -6,14 +6,14 @@ using Azure.Identity;
 using OpenAI;
 using OpenAI.Chat;
 
-namespace Serverless.Intake.Classification;
+namespace Serverless.Connectors.Llm;
 
 /// <summary>The chat client for the configured LLM: Azure OpenAI's client (deployment path, api-key header or Entra
 /// ID token) for an Azure endpoint, the plain OpenAI client otherwise. Both go through the named HttpClient, so
 /// tests and the host share one transport.</summary>
-internal sealed class LlmChatClientFactory(IHttpClientFactory httpClients)
+public sealed class LlmChatClientFactory(IHttpClientFactory httpClients)
 {
-    public const string HttpClientName = "request-classifier-llm";
+    public const string HttpClientName = "classifier-llm";
 
     /// <param name="identity">Replaces the credential chosen from the settings (tests); used only without ApiKey.</param>
     public ChatClient Create(LlmClassifierOptions llm, TokenCredential? identity = null)
@@ -24,7 +24,7 @@ internal sealed class LlmChatClientFactory(IHttpClientFactory httpClients)
 
     /// <summary>As Azure Functions identity-based connections read "__credential": a managed identity when asked for
     /// (or when a client id names one), else DefaultAzureCredential (developer sign-in locally, managed identity in Azure).</summary>
-    internal static TokenCredential Credential(LlmClassifierOptions llm) =>
+    public static TokenCredential Credential(LlmClassifierOptions llm) =>
         string.Equals(llm.Credential, LlmClassifierOptions.ManagedIdentity, StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(llm.ClientId)
             ? new ManagedIdentityCredential(string.IsNullOrWhiteSpace(llm.ClientId)
                 ? ManagedIdentityId.SystemAssigned
@@ -33,7 +33,7 @@ internal sealed class LlmChatClientFactory(IHttpClientFactory httpClients)
 
     /// <summary>AzureOpenAIClient appends /openai/deployments/... itself, so the documented v1 form of the endpoint
     /// is cut back to the resource (any path prefix before it, such as an API gateway's, stays).</summary>
-    internal static Uri AzureResource(string endpoint)
+    public static Uri AzureResource(string endpoint)
     {
         var uri = new Uri(endpoint);
         var path = uri.AbsolutePath.TrimEnd('/');
@@ -53,7 +53,7 @@ internal sealed class LlmChatClientFactory(IHttpClientFactory httpClients)
     {
         if (string.IsNullOrWhiteSpace(llm.Endpoint))
         {
-            throw new LlmClassificationException($"{LlmClassifierOptions.SectionName}:Endpoint is required for Azure OpenAI (https://RESOURCE.openai.azure.com/).");
+            throw new LlmClassificationException("The LLM Endpoint is required for Azure OpenAI (https://RESOURCE.openai.azure.com/).");
         }
 
         var options = new AzureOpenAIClientOptions();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Serverless.Intake.Tests.Support;
+namespace Serverless.Testing.Llm;
 
 /// <summary>A local server speaking the chat completions contract, as OpenAI (POST {base}/chat/completions) and as
 /// Azure OpenAI (POST /openai/deployments/{deployment}/chat/completions?api-version=..., api-key header or Entra ID

@@ -1,9 +1,9 @@
-namespace Serverless.Intake.Classification;
+namespace Serverless.Connectors.Llm;
 
-/// <summary>Section "RequestHandler:Classification:Llm". Provider "none" (default), "openai" or "azure".</summary>
+/// <summary>An optional LLM classifier ("...:Classification:Llm" of each system that classifies). Provider "none"
+/// (default), "openai" or "azure".</summary>
 public sealed class LlmClassifierOptions
 {
-    public const string SectionName = ClassificationOptions.SectionName + ":Llm";
     public const string None = "none";
     public const string OpenAI = "openai";
     public const string Azure = "azure";

@@ -1,3 +1,3 @@
-namespace Serverless.Intake.Classification;
+namespace Serverless.Connectors.Llm;
 
 public sealed class LlmClassificationException(string message, Exception? inner = null) : Exception(message, inner);
