@@ -144,7 +144,10 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
         return null;
     }
 
-    /// <summary>The header's first word, lower case, without parameters ("auto-replied" of "Auto-Replied; owner-email=..."); null if absent.</summary>
+    /// <summary>
+    /// The header's first word, lower case, without parameters or comments ("auto-replied" of "Auto-Replied; owner-email=...",
+    /// "no" of "no (sent by a person)", as RFC 3834 allows); null if absent.
+    /// </summary>
     private static string? HeaderToken(MimeMessage message, string name)
     {
         var value = message.Headers[name];
@@ -153,8 +156,10 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
             return null;
         }
 
-        var semicolon = value.IndexOf(';');
-        return (semicolon >= 0 ? value[..semicolon] : value).Trim().ToLowerInvariant();
+        var end = value.IndexOfAny([';', '(']);
+        var token = (end >= 0 ? value[..end] : value).Trim();
+        var space = token.IndexOfAny([' ', '\t', '\r', '\n']);
+        return (space >= 0 ? token[..space] : token).ToLowerInvariant();
     }
 
     private static string Shown(string value) => value.Length > 60 ? value[..60] + "..." : value;
