@@ -55,6 +55,11 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
         return null;
     }
 
+    /// <remarks>
+    /// X-Auto-Response-Suppress is not one of them: it asks others not to answer ("don't send me an out-of-office"),
+    /// and Exchange distribution groups and list gateways add it to mail written by people. Exchange's own automatic
+    /// replies also carry Auto-Submitted, and their "Automatic reply:" subject, which the rules here do read.
+    /// </remarks>
     private static ScreenVerdict? AutoReplyHeaders(MimeMessage message)
     {
         var autoSubmitted = HeaderToken(message, "Auto-Submitted");
@@ -68,19 +73,6 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
             if (message.Headers.Contains(name))
             {
                 return Verdict(ScreenOutcome.AutoReply, $"Header {name} is present.");
-            }
-        }
-
-        if (message.Headers["X-Auto-Response-Suppress"] is { } suppress)
-        {
-            var tokens = suppress.Split([',', ' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
-            var hit = tokens.FirstOrDefault(t => t.Equals("All", StringComparison.OrdinalIgnoreCase)
-                || t.Equals("OOF", StringComparison.OrdinalIgnoreCase)
-                || t.Equals("AutoReply", StringComparison.OrdinalIgnoreCase));
-            if (hit is not null)
-            {
-                return Verdict(ScreenOutcome.AutoReply,
-                    $"Header X-Auto-Response-Suppress lists '{hit}', which Exchange sets on its own automatic replies.");
             }
         }
 

@@ -39,6 +39,17 @@ public sealed class EmailParserTextTests
     }
 
     [Fact]
+    public void Parse_OutlookQuotedPrintableLatin1_DecodesSubjectAndBody()
+    {
+        var email = Fixtures.Parse("exchange-distribution-group.eml");
+
+        email.Subject.Should().Be("Accès VPN refusé");
+        email.To.Should().Equal("equipe-support@exemple.fr");
+        email.Text.Should().Be("Bonjour,\n\nLe VPN refuse ma connexion depuis ce matin (erreur 809).\n\nSophie");
+        email.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Parse_EightBitBodyWithoutCharset_FallsBackToLatin1AndSaysSo()
     {
         var email = Fixtures.Parse("latin1-no-charset.eml");
