@@ -16,7 +16,8 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
     private static readonly string[] OutOfOfficeSubjects =
     [
         "out of office", "automatic reply", "auto reply", "autoreply", "auto-reply", "réponse automatique",
-        "absence du bureau", "abwesenheitsnotiz", "risposta automatica", "respuesta automática",
+        "absence du bureau", "abwesenheitsnotiz", "automatische antwort", "automatisch antwoord", "risposta automatica",
+        "respuesta automática",
     ];
 
     private readonly HashSet<string> ownAddresses = options.Value.OwnAddresses

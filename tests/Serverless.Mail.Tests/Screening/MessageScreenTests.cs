@@ -58,6 +58,32 @@ public sealed class MessageScreenTests
         verdict.Reason.Should().Be("The Subject starts with 'Réponse automatique' and the message answers another (In-Reply-To/References).");
     }
 
+    [Theory]
+    [InlineData("Automatic reply: Imprimante")]
+    [InlineData("Automatische Antwort: Drucker")]
+    [InlineData("Automatisch antwoord: Printer")]
+    [InlineData("Respuesta automática: Impresora")]
+    [InlineData("Réponse automatique")]
+    public void Screen_OutlookOutOfOfficeSubjectsOnAnAnswer_AreAutoReplies(string subject)
+    {
+        var message = Fixtures.Load("outlook-out-of-office.eml");
+        message.Headers.Remove("Auto-Submitted");
+        message.Subject = subject;
+
+        screen.Screen(message).Outcome.Should().Be(ScreenOutcome.AutoReply);
+    }
+
+    [Fact]
+    public void Screen_OutOfOfficeSubjectOnANewMessage_IsAccepted()
+    {
+        var message = Fixtures.Load("outlook-out-of-office.eml");
+        message.Headers.Remove("Auto-Submitted");
+        message.Headers.Remove(HeaderId.InReplyTo);
+        message.Headers.Remove(HeaderId.References);
+
+        screen.Screen(message).Outcome.Should().Be(ScreenOutcome.Accept);
+    }
+
     [Fact]
     public void Screen_XAutoreply_IsAnAutoReply()
     {
