@@ -65,6 +65,12 @@ public sealed partial class EmailParser
         }
 
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (cut && (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage))
+        {
+            // The cut may split a character; its first bytes alone are not UTF-8 and would turn the whole text into ISO-8859-1.
+            bytes = bytes[..WholeUtf8Length(bytes)];
+        }
+
         string text;
         if (encoding is not null)
         {
@@ -93,5 +99,24 @@ public sealed partial class EmailParser
         }
 
         return text;
+    }
+
+    /// <summary>The length of <paramref name="bytes"/> without a last UTF-8 sequence that is not complete.</summary>
+    private static int WholeUtf8Length(ReadOnlySpan<byte> bytes)
+    {
+        var lead = bytes.Length - 1;
+        while (lead >= 0 && bytes.Length - lead <= 3 && (bytes[lead] & 0xC0) == 0x80)
+        {
+            lead--;
+        }
+
+        if (lead < 0)
+        {
+            return bytes.Length;
+        }
+
+        var b = bytes[lead];
+        var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return bytes.Length - lead < length ? lead : bytes.Length;
     }
 }

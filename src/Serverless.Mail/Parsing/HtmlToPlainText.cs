@@ -5,10 +5,14 @@ namespace Serverless.Mail.Parsing;
 
 /// <summary>
 /// HTML to plain text over MimeKit's tokenizer (so entities are decoded the way browsers do): the content of
-/// script, style, head and similar elements is dropped, block elements become line breaks, nothing of the markup stays.
+/// script, style, head and similar elements is dropped, block elements become line breaks, a web or mail link keeps
+/// its target after its text; nothing else of the markup stays.
 /// </summary>
 internal static class HtmlToPlainText
 {
+    /// <summary>Link targets longer than this are not shown (tracking redirects run to thousands of characters).</summary>
+    private const int MaxTargetChars = 300;
+
     private static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "head", "title", "template", "noscript", "object", "svg", "math", "xml",
@@ -28,6 +32,7 @@ internal static class HtmlToPlainText
         var tokenizer = new HtmlTokenizer(new StringReader(html));
         var hiddenDepth = 0;
         var preDepth = 0;
+        Link? link = null;
         while (output.Length <= maxChars && tokenizer.ReadNextToken(out var token))
         {
             switch (token)
@@ -65,7 +70,23 @@ internal static class HtmlToPlainText
                     }
                     else if (string.Equals(name, "li", StringComparison.OrdinalIgnoreCase))
                     {
-                        output.Append(tag.IsEndTag ? "\n" : "\n- ");
+                        // Only the start: a line break at the end too would put an empty line between items.
+                        if (!tag.IsEndTag)
+                        {
+                            output.Append("\n- ");
+                        }
+                    }
+                    else if (string.Equals(name, "a", StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (!tag.IsEndTag)
+                        {
+                            link = Target(tag) is { } target ? new Link(target, output.Length) : null;
+                        }
+                        else if (link is { } open)
+                        {
+                            AppendTarget(output, open);
+                            link = null;
+                        }
                     }
                     else if (name is "td" or "th" or "TD" or "TH")
                     {
@@ -83,6 +104,49 @@ internal static class HtmlToPlainText
         }
 
         return output.Length > maxChars ? output.ToString(0, maxChars) : output.ToString();
+    }
+
+    /// <summary>Where a link goes, when that is worth showing: web and mail addresses only, not scripts or anchors.</summary>
+    private static string? Target(HtmlTagToken tag)
+    {
+        var href = tag.Attributes.FirstOrDefault(a => a.Id == HtmlAttributeId.Href)?.Value?.Trim();
+        if (string.IsNullOrEmpty(href) || href.Length > MaxTargetChars || href.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            var address = href[7..];
+            var query = address.IndexOf('?');
+            address = Uri.UnescapeDataString(query >= 0 ? address[..query] : address).Trim();
+            return address.Length == 0 || address.Any(char.IsControl) ? null : address;
+        }
+
+        return href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            ? href
+            : null;
+    }
+
+    /// <summary>
+    /// A person reading "see the procedure" in a ticket needs to know where it points, so the target follows the link
+    /// text in parentheses, unless the text already shows it or there is no text (an image, a tracking link).
+    /// </summary>
+    private static void AppendTarget(StringBuilder output, Link link)
+    {
+        if (link.Start > output.Length)
+        {
+            return;
+        }
+
+        var text = output.ToString(link.Start, output.Length - link.Start).Trim();
+        if (text.Length == 0 || text.Contains(link.Target, StringComparison.OrdinalIgnoreCase)
+            || link.Target.Contains(text, StringComparison.OrdinalIgnoreCase) && text.Contains('.'))
+        {
+            return;
+        }
+
+        output.Append(" (").Append(link.Target).Append(')');
     }
 
     private static void AppendData(StringBuilder output, string data, bool preformatted)
@@ -112,4 +176,6 @@ internal static class HtmlToPlainText
             }
         }
     }
+
+    private readonly record struct Link(string Target, int Start);
 }

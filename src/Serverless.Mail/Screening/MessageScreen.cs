@@ -16,7 +16,8 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
     private static readonly string[] OutOfOfficeSubjects =
     [
         "out of office", "automatic reply", "auto reply", "autoreply", "auto-reply", "réponse automatique",
-        "absence du bureau", "abwesenheitsnotiz", "risposta automatica", "respuesta automática",
+        "absence du bureau", "abwesenheitsnotiz", "automatische antwort", "automatisch antwoord", "risposta automatica",
+        "respuesta automática",
     ];
 
     private readonly HashSet<string> ownAddresses = options.Value.OwnAddresses
@@ -55,6 +56,11 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
         return null;
     }
 
+    /// <remarks>
+    /// X-Auto-Response-Suppress is not one of them: it asks others not to answer ("don't send me an out-of-office"),
+    /// and Exchange distribution groups and list gateways add it to mail written by people. Exchange's own automatic
+    /// replies also carry Auto-Submitted, and their "Automatic reply:" subject, which the rules here do read.
+    /// </remarks>
     private static ScreenVerdict? AutoReplyHeaders(MimeMessage message)
     {
         var autoSubmitted = HeaderToken(message, "Auto-Submitted");
@@ -68,19 +74,6 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
             if (message.Headers.Contains(name))
             {
                 return Verdict(ScreenOutcome.AutoReply, $"Header {name} is present.");
-            }
-        }
-
-        if (message.Headers["X-Auto-Response-Suppress"] is { } suppress)
-        {
-            var tokens = suppress.Split([',', ' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries);
-            var hit = tokens.FirstOrDefault(t => t.Equals("All", StringComparison.OrdinalIgnoreCase)
-                || t.Equals("OOF", StringComparison.OrdinalIgnoreCase)
-                || t.Equals("AutoReply", StringComparison.OrdinalIgnoreCase));
-            if (hit is not null)
-            {
-                return Verdict(ScreenOutcome.AutoReply,
-                    $"Header X-Auto-Response-Suppress lists '{hit}', which Exchange sets on its own automatic replies.");
             }
         }
 
@@ -144,7 +137,10 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
         return null;
     }
 
-    /// <summary>The header's first word, lower case, without parameters ("auto-replied" of "Auto-Replied; owner-email=..."); null if absent.</summary>
+    /// <summary>
+    /// The header's first word, lower case, without parameters or comments ("auto-replied" of "Auto-Replied; owner-email=...",
+    /// "no" of "no (sent by a person)", as RFC 3834 allows); null if absent.
+    /// </summary>
     private static string? HeaderToken(MimeMessage message, string name)
     {
         var value = message.Headers[name];
@@ -153,8 +149,10 @@ public sealed partial class MessageScreen(IOptions<MailScreeningOptions> options
             return null;
         }
 
-        var semicolon = value.IndexOf(';');
-        return (semicolon >= 0 ? value[..semicolon] : value).Trim().ToLowerInvariant();
+        var end = value.IndexOfAny([';', '(']);
+        var token = (end >= 0 ? value[..end] : value).Trim();
+        var space = token.IndexOfAny([' ', '\t', '\r', '\n']);
+        return (space >= 0 ? token[..space] : token).ToLowerInvariant();
     }
 
     private static string Shown(string value) => value.Length > 60 ? value[..60] + "..." : value;
