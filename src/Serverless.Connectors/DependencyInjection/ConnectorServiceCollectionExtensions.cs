@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 using Serverless.Connectors.Alerts;
 using Serverless.Connectors.ClickUp;
 using Serverless.Connectors.Email;
+using Serverless.Connectors.GoogleSheets;
 using Serverless.Connectors.HubSpot;
 using Serverless.Connectors.Resilience;
 using Serverless.Connectors.Sandbox;
 using Serverless.Connectors.Selection;
 using Serverless.Connectors.Slack;
+using Serverless.Connectors.Teams;
 using Serverless.Storage.DependencyInjection;
 using Serverless.Storage.Tables;
 
@@ -22,7 +24,8 @@ public static class ConnectorServiceCollectionExtensions
     /// Registers every connector: options bound from "Connectors:*" and validated at start (a set-but-invalid value
     /// fails naming the setting; empty credentials are valid and mean sandbox), the shared resilience handler on each
     /// typed HttpClient, the sandbox call log, the token alerts, and one <see cref="IConnectorProvider{T}"/> per
-    /// connector (IHubSpotClient, IClickUpClient, IEmailSender, ISlackWebhook), which is what activities inject.
+    /// connector (IHubSpotClient, IClickUpClient, IEmailSender, ISlackWebhook, IGoogleSheetsClient, ITeamsWebhook),
+    /// which is what activities inject.
     /// </summary>
     public static IServiceCollection AddConnectors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +35,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddClickUpConnector(configuration);
         services.AddEmailConnector(configuration);
         services.AddSlackConnector(configuration);
+        services.AddGoogleSheetsConnector(configuration);
+        services.AddTeamsConnector(configuration);
         return services;
     }
 
@@ -107,6 +112,34 @@ public static class ConnectorServiceCollectionExtensions
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddConnectorHandler(SlackOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.RateLimit);
         services.TryAddSingleton<IConnectorProvider<ISlackWebhook>, SlackConnectorProvider>();
+        return services;
+    }
+
+    /// <summary>The Sheets API client and, apart from it, the OAuth token endpoint's client (its own pipeline and
+    /// circuit, so a failing token endpoint and a failing Sheets API are told apart); one token cache per process.</summary>
+    public static IServiceCollection AddGoogleSheetsConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorCore(configuration);
+        services.AddValidatedOptions<GoogleSheetsOptions, GoogleSheetsOptionsValidator>(configuration, GoogleSheetsOptions.SectionName);
+        services.AddHttpClient<GoogleSheetsClient>(GoogleSheetsOptions.ConnectorName)
+            .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<IOptions<GoogleSheetsOptions>>().Value.BaseUrl))
+            .AddConnectorHandler(GoogleSheetsOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<GoogleSheetsOptions>>().Value.RateLimit);
+        services.AddHttpClient(GoogleSheetsOptions.TokenClientName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddConnectorHandler(GoogleSheetsOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<GoogleSheetsOptions>>().Value.RateLimit);
+        services.TryAddSingleton<GoogleAccessTokenSource>();
+        services.TryAddSingleton<IConnectorProvider<IGoogleSheetsClient>, GoogleSheetsConnectorProvider>();
+        return services;
+    }
+
+    public static IServiceCollection AddTeamsConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConnectorCore(configuration);
+        services.AddValidatedOptions<TeamsOptions, TeamsOptionsValidator>(configuration, TeamsOptions.SectionName);
+        services.AddHttpClient<TeamsWebhookClient>(TeamsOptions.ConnectorName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddConnectorHandler(TeamsOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.RateLimit);
+        services.TryAddSingleton<IConnectorProvider<ITeamsWebhook>, TeamsConnectorProvider>();
         return services;
     }
 

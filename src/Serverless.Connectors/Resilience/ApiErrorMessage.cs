@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace Serverless.Connectors.Resilience;
 
 /// <summary>Pulls the human-readable message out of an API error body: HubSpot {"status":"error","message":...},
-/// ClickUp {"err":...,"ECODE":...}, generic {"error":...}, or plain text (Slack webhooks answer "invalid_token").</summary>
+/// ClickUp {"err":...,"ECODE":...}, Google {"error":{"code","message","status"}}, Workflows {"error":{"code","message"}},
+/// OAuth {"error":...,"error_description":...}, generic {"error":...}, or plain text (Slack webhooks answer "invalid_token").</summary>
 internal static class ApiErrorMessage
 {
     private const int MaxLength = 500;
@@ -20,10 +21,13 @@ internal static class ApiErrorMessage
         {
             if (JsonNode.Parse(body) is JsonObject json)
             {
-                var message = Text(json["message"]) ?? Text(json["err"]) ?? Text(json["error"]) ?? Text(json["errors"]?[0]?["message"]);
+                var error = json["error"] as JsonObject;
+                var message = Text(json["message"]) ?? Text(json["err"]) ?? Text(error?["message"]) ?? Text(json["error_description"])
+                    ?? Text(json["error"]) ?? Text(json["errors"]?[0]?["message"]);
                 if (message is not null)
                 {
-                    var code = Text(json["ECODE"]) ?? Text(json["category"]);
+                    var code = Text(json["ECODE"]) ?? Text(json["category"]) ?? Text(error?["status"]) ?? Text(error?["code"])
+                        ?? (json["error_description"] is null ? null : Text(json["error"]));
                     return Trim(code is null ? message : $"{message} [{code}]");
                 }
             }

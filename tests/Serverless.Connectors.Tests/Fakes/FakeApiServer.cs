@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Serverless.Connectors.Tests.Fakes;
 
 /// <summary>A real HTTP server on 127.0.0.1 (Kestrel, port chosen by the OS) that records every request and can be
-/// scripted to fail the next requests (status, headers, body, delay) before answering normally again.</summary>
+/// scripted to fail the next requests (status, headers, body, delay) before answering normally again. Bodies sent as
+/// JSON (or without a content type) are parsed; form bodies (OAuth token requests) are kept as text.</summary>
 public abstract class FakeApiServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
@@ -38,8 +39,13 @@ public abstract class FakeApiServer : IAsyncDisposable
         _app.Use(async (context, next) =>
         {
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            var json = body.Length > 0 && context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != false;
             Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "",
-                context.Request.Headers.Authorization.FirstOrDefault(), body.Length > 0 ? JsonNode.Parse(body) : null, DateTimeOffset.UtcNow));
+                context.Request.Headers.Authorization.FirstOrDefault(), json ? JsonNode.Parse(body) : null, DateTimeOffset.UtcNow)
+            {
+                Query = context.Request.QueryString.Value ?? "",
+                RawBody = body,
+            });
             context.Items["body"] = body;
             if (_script.TryDequeue(out var scripted))
             {
@@ -53,6 +59,8 @@ public abstract class FakeApiServer : IAsyncDisposable
         await _app.StartAsync();
         Url = _app.Urls.First();
     }
+
+    protected static string RawBody(HttpContext context) => context.Items["body"] as string ?? "";
 
     protected static JsonNode? Body(HttpContext context) =>
         context.Items["body"] is string { Length: > 0 } body ? JsonNode.Parse(body) : null;
