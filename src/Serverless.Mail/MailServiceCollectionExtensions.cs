@@ -34,6 +34,11 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailNames.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.AddOptions<MailAgentOptions>().Bind(configuration.GetSection(MailAgentOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<TicketSheetOptions>().Bind(configuration.GetSection(TicketSheetOptions.SectionName))
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Sheet), $"Setting '{TicketSheetOptions.SectionName}:Sheet' must name the tab when '{TicketSheetOptions.SectionName}:Enabled' is true.")
+            .ValidateOnStart();
+        services.TryAddSingleton<TicketSheetMirror>();
+        services.TryAddSingleton<TicketSheetSync>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailAgentOptions>, MailAgentOptionsValidator>());
         services.AddOptions<EmailClassificationOptions>().Bind(configuration.GetSection(EmailClassificationOptions.SectionName))
             .PostConfigure(o =>
@@ -98,6 +103,7 @@ public static class MailServiceCollectionExtensions
         services.AddActivity<ClassifyActivity>();
         services.AddActivity<OpenTicketActivity>();
         services.AddActivity<NotifyActivity>();
+        services.AddActivity<MirrorTicketActivity>();
         return services;
     }
 

@@ -11,8 +11,9 @@ public static class MailAgentNames
     public const string Classify = "mail.classify";
     public const string OpenTicket = "mail.openTicket";
     public const string Notify = "mail.notify";
+    public const string MirrorTicket = "mail.mirrorTicket";
 
-    public static readonly IReadOnlyList<string> Activities = [Read, RecordScreened, Thread, Classify, OpenTicket, Notify];
+    public static readonly IReadOnlyList<string> Activities = [Read, RecordScreened, Thread, Classify, OpenTicket, MirrorTicket, Notify];
 
     /// <summary>Blob container of the attachments the agent kept: {dedupKey}/{part}-{file name}.</summary>
     public const string AttachmentContainer = "mail-attachments";

@@ -12,6 +12,9 @@ public sealed class MailAgentOptions
     /// <summary>Priorities that are also posted to Slack (Connectors:Slack), the seed's "notifications critiques".</summary>
     public List<string> SlackPriorities { get; init; } = [];
 
+    /// <summary>Priorities that are also posted to Microsoft Teams (Connectors:Teams, an incoming webhook / Workflows URL).</summary>
+    public List<string> TeamsPriorities { get; init; } = [];
+
     /// <summary>Email the team when a reply joins an existing ticket.</summary>
     public bool NotifyOnReply { get; init; } = true;
 

@@ -9,9 +9,12 @@ namespace Serverless.Mail.Tickets;
 
 /// <summary>The email ticket agent's routes, shared by both hosts (MailEndpoints in the embedded host, MailFunctions
 /// in the Functions app): mailbox health, and tickets listed, read and moved between Nouveau / En cours / Résolu.</summary>
-public sealed class TicketHandlers(ITicketStore tickets, MailboxHealth health, IOptionsMonitor<MailOptions> mail, IOptions<ApiOptions> api)
+public sealed class TicketHandlers(ITicketStore tickets, TicketSheetSync sheet, MailboxHealth health, IOptionsMonitor<MailOptions> mail, IOptions<ApiOptions> api)
 {
     private const int MaxTextLength = 5_000;
+
+    /// <summary>On a PATCH whose change was stored but whose Google Sheet row could not be written: why.</summary>
+    public const string SheetWarningHeader = "X-Sheet-Warning";
 
     /// <summary>GET /api/mail/mailboxes: every configured mailbox with its polling status (never polled yet included).</summary>
     public IResult Mailboxes() =>
@@ -110,7 +113,18 @@ public sealed class TicketHandlers(ITicketStore tickets, MailboxHealth health, I
             return ApiProblems.Invalid(errors, request.Path);
         }
 
-        return await tickets.UpdateAsync(id, update, cancellationToken) is { } ticket ? Results.Ok(ticket) : NotFound(id);
+        if (await tickets.UpdateAsync(id, update, cancellationToken) is not { } ticket)
+        {
+            return NotFound(id);
+        }
+
+        // The change is stored whatever the sheet says: a failed row write is a warning header, not an error.
+        if (await sheet.SyncAsync(ticket, cancellationToken) is { } warning)
+        {
+            request.HttpContext.Response.Headers[SheetWarningHeader] = new string([.. warning.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+        }
+
+        return Results.Ok(ticket);
     }
 
     private static IResult NotFound(string id) =>

@@ -40,6 +40,8 @@ public sealed class EmailAgentEndToEndTests : IAsyncLifetime, IDisposable
             b.UseSetting("Mail:PollInterval", "00:00:01");
             b.UseSetting("Mail:Agent:TeamRecipients:0", "support-team@example.com");
             b.UseSetting("Mail:Agent:SlackPriorities:0", "Critique");
+            b.UseSetting("Mail:Agent:TeamsPriorities:0", "Critique");
+            b.UseSetting("Mail:Sheet:Enabled", "true");
         });
         http = host.CreateClient();
     }
@@ -66,6 +68,22 @@ public sealed class EmailAgentEndToEndTests : IAsyncLifetime, IDisposable
         ticket["priority"]!.GetValue<string>().Should().Be("Critique", "the outage rule raises it");
         ticket["status"]!.GetValue<string>().Should().Be("Nouveau");
         var id = ticket["id"]!.GetValue<string>();
+
+        // Without Connectors:GoogleSheets and Connectors:Teams, the sandbox records the row and the card it would write.
+        var calls = await WaitAsync(() => SandboxCallsOfTicketAsync(id));
+        calls.Should().Contain(c => c["connector"]!.GetValue<string>() == "GoogleSheets" && c["operation"]!.GetValue<string>() == "AppendRowAsync"
+            && c["request"]!["body"]!["range"]!.GetValue<string>() == "Tickets!A:K");
+        calls.Should().Contain(c => c["connector"]!.GetValue<string>() == "Teams" && c["request"]!.ToJsonString().Contains(id, StringComparison.Ordinal));
+
+        using (var patch = await http.PatchAsJsonAsync($"/api/mail/tickets/{id}", new { status = "En cours", by = "e2e" }))
+        {
+            patch.EnsureSuccessStatusCode();
+            patch.Headers.Contains("X-Sheet-Warning").Should().BeFalse();
+        }
+
+        var update = await http.GetFromJsonAsync<JsonObject>($"/api/sandbox/calls?instanceId={Uri.EscapeDataString("ticket-update:" + id)}");
+        update!["calls"]!.AsArray().Should().Contain(c => c!["connector"]!.GetValue<string>() == "GoogleSheets"
+            && c["request"]!.ToJsonString().Contains("En cours", StringComparison.Ordinal), "the sheet row follows a status change made over the API");
 
         var reply = Message("RE: " + subject, "Toujours bloqué, avez-vous des nouvelles ?");
         reply.InReplyTo = first.MessageId;
@@ -122,6 +140,24 @@ public sealed class EmailAgentEndToEndTests : IAsyncLifetime, IDisposable
         }
 
         await client.DisconnectAsync(true);
+    }
+
+    /// <summary>The sandbox calls of the email-ticket instance that opened the ticket, once it has a sheet row call.</summary>
+    private async Task<List<JsonObject>?> SandboxCallsOfTicketAsync(string ticketId)
+    {
+        var page = await http.GetFromJsonAsync<JsonObject>("/api/instances?workflowId=email-ticket&limit=1000");
+        foreach (var instance in page!["items"]!.AsArray())
+        {
+            var calls = await http.GetFromJsonAsync<JsonObject>($"/api/sandbox/calls?instanceId={Uri.EscapeDataString(instance!["instanceId"]!.GetValue<string>())}");
+            var items = calls!["calls"]!.AsArray().OfType<JsonObject>().ToList();
+            if (items.Any(c => c["connector"]!.GetValue<string>() == "GoogleSheets" && c["request"]!.ToJsonString().Contains(ticketId, StringComparison.Ordinal))
+                && items.Any(c => c["connector"]!.GetValue<string>() == "Teams"))
+            {
+                return items;
+            }
+        }
+
+        return null;
     }
 
     private async Task<JsonObject> TicketWithSubjectAsync(string subject) =>

@@ -4,19 +4,21 @@ using Microsoft.Extensions.Options;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
 using Serverless.Connectors.Slack;
+using Serverless.Connectors.Teams;
 using Serverless.Mail.Screening;
 using Serverless.Runtime.Abstractions;
 
 namespace Serverless.Mail.Agent.Activities;
 
 /// <summary>Step 5: the team hears about the ticket. Email to Mail:Agent:TeamRecipients (new tickets, and replies with
-/// NotifyOnReply), Slack for the priorities in SlackPriorities, and, with
+/// NotifyOnReply), Slack for the priorities in SlackPriorities, Microsoft Teams for those in TeamsPriorities, and, with
 /// AcknowledgeSender, an acknowledgement to the sender carrying [TKT-...] so their replies thread. Addresses a bounce
 /// reported as failed are skipped. Everything the agent sends carries its own header, so its mail coming back is
 /// screened out, never ticketed.</summary>
 internal sealed class NotifyActivity(
     IConnectorProvider<IEmailSender> email,
     IConnectorProvider<ISlackWebhook> slack,
+    IConnectorProvider<ITeamsWebhook> teams,
     SuppressedRecipients suppressed,
     IOptions<MailAgentOptions> options) : IActivity
 {
@@ -57,6 +59,12 @@ internal sealed class NotifyActivity(
             sent.Add("slack");
         }
 
+        if (kind == Opened && Listed(o.TeamsPriorities, priority))
+        {
+            await teams.For(context).PostAsync(TeamsCard(context, ticketId, priority), cancellationToken);
+            sent.Add("teams");
+        }
+
         if (kind == Opened && o.AcknowledgeSender && ActivityInput.Optional(context, "senderAddress") is { Length: > 0 } sender)
         {
             if (await suppressed.IsSuppressedAsync(sender, cancellationToken))
@@ -77,10 +85,30 @@ internal sealed class NotifyActivity(
 
     /// <summary>Marks the agent's own mail: screened out if it ever comes back to a watched mailbox, and
     /// Auto-Submitted so that other agents do not answer it.</summary>
-    private static EmailMessage Own(EmailMessage message) => message with
+    private static EmailMessage Own(EmailMessage message)
     {
-        Headers = new Dictionary<string, string> { [MessageScreen.AgentHeader] = "1", ["Auto-Submitted"] = "auto-generated" },
-    };
+        var headers = new Dictionary<string, string>(message.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
+        {
+            [MessageScreen.AgentHeader] = "1",
+            ["Auto-Submitted"] = "auto-generated",
+        };
+        return message with { Headers = headers };
+    }
+
+    private static TeamsMessage TeamsCard(ActivityContext context, string ticketId, string priority)
+    {
+        var excerpt = (ActivityInput.Optional(context, "text") ?? "").Trim();
+        return new TeamsMessage($"[{ticketId}] [{priority}] {ActivityInput.Optional(context, "subject")}", excerpt.Length <= 500 ? excerpt : excerpt[..500] + " […]")
+        {
+            Facts =
+            [
+                new("Expéditeur", $"{ActivityInput.Optional(context, "senderName")} <{ActivityInput.Optional(context, "senderAddress")}>"),
+                new("Catégorie", ActivityInput.Optional(context, "category") ?? ""),
+                new("Priorité", priority),
+                new("Traité par", ActivityInput.Optional(context, "handledBy") ?? ""),
+            ],
+        };
+    }
 
     internal static (string Subject, string Body) TeamMessage(ActivityContext context, string kind, string ticketId, string priority)
     {
@@ -115,6 +143,12 @@ internal sealed class NotifyActivity(
             .AppendLine("Pour compléter votre demande, répondez à ce message en gardant le numéro dans l'objet.").AppendLine()
             .AppendLine("Your message has been received as ticket " + ticketId + "; reply to this message to add to it.")
             .ToString();
-        return new EmailMessage([sender], $"[{ticketId}] {subject}", body, null);
+        var message = new EmailMessage([sender], $"[{ticketId}] {subject}", body, null);
+
+        // In reply to the sender's message, so their client threads it and a reply that loses the [TKT-...] subject
+        // still names the ticket's first message in its References.
+        return ActivityInput.Optional(context, "messageId") is { Length: > 0 } id && id.Contains('@', StringComparison.Ordinal)
+            ? message with { Headers = new Dictionary<string, string> { ["In-Reply-To"] = $"<{id}>", ["References"] = $"<{id}>" } }
+            : message;
     }
 }
