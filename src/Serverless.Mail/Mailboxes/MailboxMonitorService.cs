@@ -25,6 +25,12 @@ public sealed partial class MailboxMonitorService(MailboxPoller poller, IOptions
                 var result = await poller.PollAsync(mailbox, stoppingToken);
                 Polled(logger, mailbox, result.Seen, result.HandedOn, result.FilteredOut);
                 failures = 0;
+                if (result.Seen > 0)
+                {
+                    // Mail is flowing: more may have come while this batch was handed on, so read again at once.
+                    continue;
+                }
+
                 wait = options.CurrentValue.PollInterval;
                 if (options.CurrentValue.UseIdle && await IdleAsync(mailbox, wait, stoppingToken))
                 {

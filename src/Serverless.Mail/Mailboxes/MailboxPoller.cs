@@ -16,9 +16,10 @@ public enum IdleOutcome
 /// <summary>What one poll of a mailbox did.</summary>
 public sealed record PollResult(string Mailbox, int Seen, int HandedOn, int FilteredOut, bool Rescanned);
 
-/// <summary>One poll of one mailbox: the messages after its checkpoint, oldest first, each handed to the
-/// <see cref="IMailboxSink"/>, then marked on the server as configured, then the checkpoint moved past it. A crash
-/// between two of these re-reads at most that one message on the next poll, which the sink's dedup absorbs. Both
+/// <summary>One poll of one mailbox: the messages after its checkpoint, oldest first, in batches of
+/// <see cref="MailboxBatch.Size"/>: each batch fetched in one round trip and handed to the <see cref="IMailboxSink"/>,
+/// then marked on the server as configured, then the checkpoint moved past it. A crash between two of these re-reads
+/// at most that batch on the next poll, which the sink's dedup absorbs. Both
 /// hosts poll through this class: the embedded host's MailboxMonitorService and the Functions app's timer.</summary>
 public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxCheckpoints checkpoints, IMailboxSink sink, MailboxHealth health,
     MailboxAlerts alerts, MailboxTokens tokens, TimeProvider time)
@@ -68,6 +69,16 @@ public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxC
         }
 
         var folder = await OpenFolderAsync(client, settings, FolderAccess.ReadOnly, cancellationToken);
+
+        // Mail that came after the last poll's search but before this SELECT raises no EXISTS during the IDLE: it is
+        // told by the folder's next UID being past the checkpoint, and read at once rather than at the next poll.
+        var checkpoint = await checkpoints.GetAsync(mailbox, cancellationToken);
+        if (folder.UidNext is { } next && checkpoint is not null && checkpoint.UidValidity == folder.UidValidity && next.Id > checkpoint.LastUid + 1)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return IdleOutcome.NewMail;
+        }
+
         var count = folder.Count;
         using var done = new CancellationTokenSource(wait);
         var arrived = false;
@@ -131,42 +142,74 @@ public sealed class MailboxPoller(IOptionsMonitor<MailOptions> options, MailboxC
         var handedOn = 0;
         var filteredOut = 0;
         var destination = settings.AfterProcessing == AfterProcessing.Move ? await client.GetFolderAsync(settings.MoveTo!, cancellationToken) : null;
-        foreach (var uid in uids)
+        for (var start = 0; start < uids.Count; start += MailboxBatch.Size)
         {
-            var message = await folder.GetMessageAsync(uid, cancellationToken);
-            if (MailboxFilter.Matches(settings, message))
+            var batch = await MailboxBatch.FetchAsync(folder, uids.GetRange(start, Math.Min(MailboxBatch.Size, uids.Count - start)), cancellationToken);
+
+            // The batch is handed on together (the starts share the runtime's commits); then, in UID order, everything
+            // up to the first failure is marked and passed by the checkpoint, and the failure is rethrown, so that
+            // message and those after it are read again on the next poll (the sink's dedup absorbs the repeats).
+            var accepted = batch.Select(m => MailboxFilter.Matches(settings, m.Message)
+                ? HandOnAsync(new MailboxMessage(mailbox, folder.UidValidity, m.Uid.Id, m.Message), cancellationToken)
+                : null).ToList();
+            try
             {
-                await sink.AcceptAsync(new MailboxMessage(mailbox, folder.UidValidity, uid.Id, message), cancellationToken);
-                await MarkAsync(folder, uid, settings.AfterProcessing, destination, cancellationToken);
-                handedOn++;
+                await Task.WhenAll(accepted.OfType<Task>());
             }
-            else
+            catch (Exception) when (accepted.Any(t => t is { IsFaulted: true }))
             {
-                filteredOut++;
+                // Each task is looked at below, in order.
             }
 
-            await checkpoints.AdvanceAsync(mailbox, new MailboxCheckpoint(folder.UidValidity, uid.Id), cancellationToken);
+            var done = new List<UniqueId>();
+            uint? passed = null;
+            Exception? failure = null;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (accepted[i] is { } task)
+                {
+                    if (!task.IsCompletedSuccessfully)
+                    {
+                        failure = task.Exception?.InnerException ?? new OperationCanceledException(cancellationToken);
+                        break;
+                    }
+
+                    done.Add(batch[i].Uid);
+                    handedOn++;
+                }
+                else
+                {
+                    filteredOut++;
+                }
+
+                passed = batch[i].Uid.Id;
+            }
+
+            await MailboxBatch.MarkAsync(folder, done, settings.AfterProcessing, destination, cancellationToken);
+            if (passed is { } uid)
+            {
+                await checkpoints.AdvanceAsync(mailbox, new MailboxCheckpoint(folder.UidValidity, uid), cancellationToken);
+            }
+
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
         }
 
-        if (uids.Count == 0 && (checkpoint is null || rescanned))
+        // Nothing after the checkpoint: the UIDs below the folder's next UID (as of SELECT) were expunged unread, so the
+        // checkpoint can pass them (a message arriving now gets a UID at or above it), and IDLE does not take them for new mail.
+        var upTo = folder.UidNext is { } next && next.Id - 1 > last ? next.Id - 1 : last;
+        if (uids.Count == 0 && (checkpoint is null || rescanned || upTo > last))
         {
-            await checkpoints.AdvanceAsync(mailbox, new MailboxCheckpoint(folder.UidValidity, last), cancellationToken);
+            await checkpoints.AdvanceAsync(mailbox, new MailboxCheckpoint(folder.UidValidity, upTo), cancellationToken);
         }
 
         await client.DisconnectAsync(quit: true, cancellationToken);
         return new PollResult(mailbox, uids.Count, handedOn, filteredOut, rescanned);
     }
 
-    private static async Task MarkAsync(IMailFolder folder, UniqueId uid, AfterProcessing after, IMailFolder? destination, CancellationToken cancellationToken)
-    {
-        switch (after)
-        {
-            case AfterProcessing.MarkSeen:
-                await folder.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, cancellationToken);
-                break;
-            case AfterProcessing.Move:
-                await folder.MoveToAsync(uid, destination!, cancellationToken);
-                break;
-        }
-    }
+    // A sink that throws before its first await still fails only its own message's task.
+    private async Task HandOnAsync(MailboxMessage message, CancellationToken cancellationToken) =>
+        await sink.AcceptAsync(message, cancellationToken);
 }

@@ -86,6 +86,35 @@ public sealed class MailboxPollerTests
     }
 
     [Fact]
+    public async Task Idle_MailThatCameAfterTheLastPoll_IsNewMailAtOnce_AndANewMessageEndsTheWait()
+    {
+        await using var mailbox = await TestMailbox.CreateAsync();
+        await mailbox.DeliverAsync(TestMailbox.Message("Lu"));
+        var sink = new RecordingSink();
+        await using var services = mailbox.Services(sink);
+        var poller = services.GetRequiredService<MailboxPoller>();
+        await poller.PollAsync("support", CancellationToken.None);
+
+        // Nothing since the poll: the wait lasts until its end.
+        var quiet = System.Diagnostics.Stopwatch.StartNew();
+        (await poller.IdleAsync("support", TimeSpan.FromSeconds(2), CancellationToken.None)).Should().Be(IdleOutcome.TimedOut);
+        quiet.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.5));
+
+        // A message delivered between the poll and the IDLE raises no EXISTS during it, yet is not left for the next poll.
+        await mailbox.DeliverAsync(TestMailbox.Message("Arrivé entre deux"));
+        var early = System.Diagnostics.Stopwatch.StartNew();
+        (await poller.IdleAsync("support", TimeSpan.FromSeconds(30), CancellationToken.None)).Should().Be(IdleOutcome.NewMail);
+        early.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+
+        await poller.PollAsync("support", CancellationToken.None);
+        var waiting = poller.IdleAsync("support", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await Task.Delay(500);
+        await mailbox.DeliverAsync(TestMailbox.Message("Pendant l'attente"));
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(IdleOutcome.NewMail);
+        sink.Accepted.Select(m => m.Message.Subject).Should().Equal("Lu", "Arrivé entre deux");
+    }
+
+    [Fact]
     public async Task UidValidityChange_RescansTheFolderFromItsFirstMessage()
     {
         await using var mailbox = await TestMailbox.CreateAsync();
