@@ -178,6 +178,31 @@ public class ValidatorTests
         ((ActivityStep)definition.Steps[1]).Input!["entity_id"]!.GetValue<string>().Should().Be("{{trigger.body.trigger_entity_id}}");
     }
 
+    [Fact]
+    public void EveryActionType_WithTheSeedsConfig_CompilesToItsActivity()
+    {
+        var definition = Specs.Compiled("""
+        { "name": "all", "trigger_type": "deal_created", "actions": [
+          { "type": "send_email", "config": { "to": ["a@example.com", "{{owner.email}}"], "cc": "c@example.com", "subject": "s", "template": "welcome" } },
+          { "type": "create_task", "config": { "title": "t", "due_date": "2025-12-31", "assigned_to": 3, "priority": "urgent" } },
+          { "type": "send_notification", "config": { "user_id": "{{owner.id}}", "message": "m", "type": "error" } },
+          { "type": "update_field", "config": { "entity_type": "deal", "entity_id": "{{trigger_entity_id}}", "field": "pipeline_stage", "value": "QUALIFICATION" } },
+          { "type": "assign_user", "config": { "user_id": 4 } },
+          { "type": "add_tag", "config": { "entity_type": "organisation", "entity_id": 5, "tag": "VIP" } },
+          { "type": "call_webhook", "config": { "url": "https://hooks.example.com/crm/{{deal.id}}", "method": "PUT",
+                                                "headers": { "X-Source": "crm" }, "body": { "deal": "{{deal.id}}", "n": 1 } } },
+          { "type": "create_activity", "config": { "type": "call", "title": "Appel {{organisation.nom}}" } } ] }
+        """);
+
+        var steps = definition.Steps.Cast<ActivityStep>().ToList();
+        steps.Select(s => s.Activity).Should().Equal(CrmActionTypes.All.Select(CrmNames.Activity));
+        steps[0].Input!["to"]![1]!.GetValue<string>().Should().Be("{{trigger.body.owner.email}}");
+        steps[1].Input!["due_date"]!.GetValue<string>().Should().Be("2025-12-31", "an absolute date passes unchanged");
+        steps[6].Input!["url"]!.GetValue<string>().Should().Be("https://hooks.example.com/crm/{{trigger.body.deal.id}}");
+        steps[6].Input!["body"]!["deal"]!.GetValue<string>().Should().Be("{{trigger.body.deal.id}}");
+        steps[6].Input!["body"]!["n"]!.GetValue<int>().Should().Be(1);
+    }
+
     private static string Workflow(string triggerType, string config) => $$"""
         { "name": "x", "trigger_type": "{{triggerType}}", "trigger_config": {{config}},
           "actions": [ { "type": "send_notification", "config": { "user_id": 1, "message": "hello" } } ] }
