@@ -32,6 +32,20 @@ public class TemplateTests
         JsonSerializer.Serialize(reloaded.Definition, EngineJson.Options).Should().Be(JsonSerializer.Serialize(compiled.Definition, EngineJson.Options));
     }
 
+    [Theory]
+    [MemberData(nameof(TemplateIds))]
+    public void SeedTemplate_WrittenBack_AsSnakeCaseJson_ReadsToTheSameSpec(string id)
+    {
+        var spec = Specs.Valid(CrmWorkflowTemplates.All.Single(t => t.Id == id).Json);
+
+        var written = CrmWorkflowJson.Write(spec);
+        written.Select(p => p.Key).Should().Equal("name", "description", "trigger_type", "trigger_config", "conditions", "actions", "status", "is_template");
+        var again = CrmWorkflowValidator.Validate(written.ToJsonString());
+
+        again.Problems.Should().BeEmpty();
+        CrmWorkflowJson.Write(again.Spec!).ToJsonString().Should().Be(written.ToJsonString());
+    }
+
     [Fact]
     public void RelanceDealInactif_ListensToInactivity_AtThirtyDays_WithTheStageCondition()
     {
