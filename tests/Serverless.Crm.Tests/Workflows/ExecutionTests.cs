@@ -90,6 +90,23 @@ public class ExecutionTests
         results[1]!["output"]!["sent"]!.GetValue<bool>().Should().BeTrue();
     }
 
+    [Fact]
+    public void ManualRun_TheContextAsInput_IsTheTriggerBody()
+    {
+        var definition = Specs.Compiled("""
+        { "name": "manuel", "trigger_type": "manual",
+          "conditions": { "operator": "OR", "rules": [ { "field": "organisation.type", "operator": "==", "value": "CLIENT" } ] },
+          "actions": [ { "type": "add_tag", "config": { "entity_type": "organisation", "entity_id": "{{trigger_entity_id}}", "tag": "Revu" } } ] }
+        """);
+        var h = new Harness(definition);
+
+        var first = h.Apply(new InstanceStarted(JsonNode.Parse("""{ "trigger_entity_type": "organisation", "trigger_entity_id": 123, "organisation": { "type": "CLIENT" } }""")));
+        h.RunToEnd(first, _ => new JsonObject { ["added"] = true });
+
+        h.Activities.Should().ContainSingle().Which.Input!["entity_id"]!.GetValue<int>().Should().Be(123);
+        h.State.Output!["outcome"]!.GetValue<string>().Should().Be("SUCCESS");
+    }
+
     [Theory]
     [InlineData("PROPOSITION", "SIGNÉ", true)]
     [InlineData("QUALIFICATION", "SIGNÉ", false)]
