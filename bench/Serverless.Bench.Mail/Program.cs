@@ -55,6 +55,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Mail:Classification:CategoryModelPath"] = Path.Combine(root, "models", "email-category.json"),
     ["Mail:Classification:PriorityModelPath"] = Path.Combine(root, "models", "email-priority.json"),
 });
+
+// Any --Section:Key=value argument overrides a setting (e.g. --Runtime:ActivityWorkers=32), to compare one change.
+builder.Configuration.AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray());
 builder.Services.AddWorkflowRuntime(builder.Configuration).AddConnectors(builder.Configuration)
     .AddMail(builder.Configuration).AddMailboxMonitor();
 using var app = builder.Build();
