@@ -231,3 +231,20 @@ public sealed class CrmActivityTests : IDisposable
 
     public void Dispose() => crm.Dispose();
 }
+
+public sealed class CompiledEntityInputTests
+{
+    [Fact]
+    public void EntityActions_CarryTheTriggeringEntity_OthersDoNot()
+    {
+        var compiled = Serverless.Crm.Workflows.CrmWorkflowCompiler.Compile("""
+            { "name": "w", "trigger_type": "manual",
+              "actions": [ { "type": "add_tag", "config": { "tag": "x" } },
+                           { "type": "send_notification", "config": { "user_id": 1, "message": "m" } } ] }
+            """, "crm.workflow.9");
+        compiled.Problems.Should().BeEmpty(compiled.Json);
+        var steps = JsonNode.Parse(compiled.Json)!["steps"]!.AsArray();
+        steps[0]!["input"]!["trigger_entity_id"]!.ToString().Should().Be("{{trigger.body.trigger_entity_id}}");
+        steps[1]!["input"]!.AsObject().ContainsKey("trigger_entity_id").Should().BeFalse();
+    }
+}
