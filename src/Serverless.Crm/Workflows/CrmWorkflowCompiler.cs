@@ -33,6 +33,11 @@ public static class CrmWorkflowCompiler
     /// <summary>The retry of every action: the seed's Celery retry (3 attempts, exponential backoff).</summary>
     public static RetryPolicy ActionRetry { get; } = new() { MaxAttempts = 3, FirstInterval = "10s", BackoffCoefficient = 2.0, MaxInterval = "5m" };
 
+    private static readonly HashSet<string> EntityActions = new(StringComparer.Ordinal)
+    {
+        CrmActionTypes.CreateTask, CrmActionTypes.UpdateField, CrmActionTypes.AssignUser, CrmActionTypes.AddTag, CrmActionTypes.CreateActivity,
+    };
+
     public static string ActionStepId(int index) => $"action_{index}";
 
     /// <summary>Validates then compiles a seed document in one go.</summary>
@@ -134,6 +139,14 @@ public static class CrmWorkflowCompiler
             && CrmActionRules.TryRelative(due, out var shift))
         {
             input["due_date"] = $"{{{{ {shift} }}}}";
+        }
+
+        // The entity actions default to the entity that triggered the run: the activity reads these when the
+        // config names no entity_type/entity_id (they render null when the trigger carries no entity).
+        if (EntityActions.Contains(action.Type))
+        {
+            input["trigger_entity_type"] = "{{trigger.body.trigger_entity_type}}";
+            input["trigger_entity_id"] = "{{trigger.body.trigger_entity_id}}";
         }
 
         return input;
