@@ -383,7 +383,7 @@ public static class ParityScenarios
                 o.Output!["gate"]!["timedOut"]!.GetValue<bool>().Should().BeTrue();
             },
         },
-        new("approval-deadline-escalate", "p-approval", Gate("escalate", """, "deadline": "1s" """, "", twoGroups: true))
+        new("approval-deadline-escalate", "p-approval", Gate("escalate", """, "deadline": "4s" """, "", twoGroups: true))
         {
             Input = new JsonObject { ["title"] = "Launch" },
             Drive = run => run.DecideAsync("boss@example.com", "approved", "Escalated and approved", emailsExpected: 2),
