@@ -1,3 +1,4 @@
+using Serverless.Engine.Loading;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -159,49 +160,9 @@ internal sealed partial class SpecChecks
         _ => "an unknown value",
     };
 
-    public static string DidYouMean(string input, IEnumerable<string> candidates)
-    {
-        var lower = input.ToLowerInvariant();
-        var allowed = input.Length <= 4 ? 1 : 2;
-        var best = candidates
-            .Select(c => (Candidate: c, Distance: Distance(lower, c.ToLowerInvariant())))
-            .Where(c => c.Distance <= allowed)
-            // At equal distance a candidate with the same letters wins ("=>" suggests ">=").
-            .OrderBy(c => (2 * c.Distance) - (lower.Order().SequenceEqual(c.Candidate.ToLowerInvariant().Order()) ? 1 : 0))
-            .Select(c => c.Candidate)
-            .FirstOrDefault();
-        return best is null ? "" : $" (did you mean '{best}'?)";
-    }
-
-    /// <summary>Edit distance counting a swap of two neighbours as one edit (optimal string alignment).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    /// <summary>" (did you mean 'x'?)" for the closest candidate, chosen as the engine's loader chooses it.</summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        Suggestions.Closest(input, candidates) is { } best ? $" (did you mean '{best}'?)" : "";
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex PlainName();

@@ -1,7 +1,7 @@
 namespace Serverless.Engine.Loading;
 
 /// <summary>"Did you mean" hints: typos are the most common mistake in hand-written definitions.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>" — did you mean 'x'?" for the closest candidate within a couple of edits, else "".</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates)
