@@ -117,6 +117,38 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
         }
     }
 
+    public async Task<bool> DeleteAsync<T>(string id, CancellationToken cancellationToken = default)
+        where T : CrmEntity =>
+        await documents.DeleteAsync(Collection<T>(), PartitionKey, id, cancellationToken: cancellationToken);
+
+    public async Task<long> NextNumberAsync(string sequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sequence);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var patched = await documents.PatchAsync(
+                    CountersCollection, PartitionKey, sequence, [DocumentPatch.Increment("value", 1L)], cancellationToken: cancellationToken);
+                return (long)patched.Body["value"]!.GetValue<double>();
+            }
+            catch (ItemNotFoundException) when (attempt == 0)
+            {
+                try
+                {
+                    await documents.CreateAsync(CountersCollection, new Document(sequence, PartitionKey, new JsonObject { ["value"] = 0L }), cancellationToken);
+                }
+                catch (ItemAlreadyExistsException)
+                {
+                    // Another caller created it first: the increment below is still ours alone.
+                }
+            }
+        }
+    }
+
+    /// <summary>Where <see cref="NextNumberAsync"/> keeps its sequences.</summary>
+    public const string CountersCollection = "crm_counters";
+
     internal static T Read<T>(Document document)
     {
         var body = (JsonObject)document.Body.DeepClone();

@@ -29,4 +29,12 @@ public interface ICrmStore
     /// and re-applying on a conflict. Null when there is no such record. The id and created_at cannot change.</summary>
     Task<CrmUpdate<T>?> UpdateAsync<T>(string id, Func<T, T> change, CancellationToken cancellationToken = default)
         where T : CrmEntity;
+
+    /// <summary>Deletes; false when there was no such record.</summary>
+    Task<bool> DeleteAsync<T>(string id, CancellationToken cancellationToken = default)
+        where T : CrmEntity;
+
+    /// <summary>The next number of a sequence ("workflows", "organisations"...): 1, 2, 3... never given twice, so
+    /// records created through the REST API have the seed's integer ids.</summary>
+    Task<long> NextNumberAsync(string sequence, CancellationToken cancellationToken = default);
 }
