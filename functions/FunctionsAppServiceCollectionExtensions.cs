@@ -6,6 +6,7 @@ using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Functions.Channels;
 using Serverless.Functions.Durable;
+using Serverless.Crm;
 using Serverless.Intake;
 using Serverless.Mail;
 using Serverless.Storage.Azure;
@@ -26,6 +27,7 @@ public static class FunctionsAppServiceCollectionExtensions
             .AddApprovals(configuration)
             .AddRequestHandler(configuration)
             .AddMail(configuration)
+            .AddCrm(configuration)
             .AddWorkflowApi()
             .AddWebhookTriggers(configuration);
 

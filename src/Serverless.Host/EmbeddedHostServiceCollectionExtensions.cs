@@ -3,6 +3,7 @@ using Serverless.Api.Webhooks;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Host.Runtime;
+using Serverless.Crm;
 using Serverless.Intake;
 using Serverless.Mail;
 using Serverless.Storage.Azure;
@@ -22,6 +23,7 @@ public static class EmbeddedHostServiceCollectionExtensions
         .AddRequestHandler(configuration)
         .AddMail(configuration)
         .AddMailboxMonitor()
+        .AddCrm(configuration)
         .AddWorkflowApi()
         .AddWebhookTriggers(configuration);
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Serverless.Api;
 using Serverless.Approvals;
 using Serverless.Connectors.Sandbox;
+using Serverless.Crm;
 using Serverless.Intake;
 using Serverless.Mail;
 
@@ -13,7 +14,7 @@ internal static class SharedHandlers
 {
     public static IReadOnlyList<Assembly> Assemblies { get; } =
         [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly, typeof(IntakeApi).Assembly,
-        typeof(MailEndpoints).Assembly];
+        typeof(MailEndpoints).Assembly, typeof(CrmNames).Assembly];
 
     public static IReadOnlySet<string> TypeNames { get; } =
         Assemblies.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
