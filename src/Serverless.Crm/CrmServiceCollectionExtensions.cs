@@ -4,22 +4,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
+using Microsoft.Extensions.Options;
 using Serverless.Crm.Activities;
+using Serverless.Crm.Api;
+using Serverless.Crm.Changes;
+using Serverless.Crm.Executions;
+using Serverless.Crm.Jobs;
+using Serverless.Crm.Running;
+using Serverless.Crm.Workflows.Store;
 using Serverless.Crm.Data;
 using Serverless.Runtime.Activities;
+using Serverless.Runtime.Hosting;
 using Serverless.Storage.DependencyInjection;
 using Serverless.Storage.Documents;
 
 namespace Serverless.Crm;
-
-/// <summary>The "Crm" settings.</summary>
-public sealed class CrmOptions
-{
-    public const string SectionName = "Crm";
-
-    /// <summary>Timeout of one call_webhook request, in seconds (1..300).</summary>
-    public int WebhookTimeoutSeconds { get; set; } = 30;
-}
 
 public static class CrmServiceCollectionExtensions
 {
@@ -35,9 +34,8 @@ public static class CrmServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName))
-            .Validate(o => o.WebhookTimeoutSeconds is >= 1 and <= 300, $"Setting '{CrmOptions.SectionName}:WebhookTimeoutSeconds' must be between 1 and 300.")
-            .ValidateOnStart();
+        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>();
         if (!services.Any(d => d.ServiceType == typeof(IDocumentStore)))
         {
             services.AddDocumentStore(configuration);
@@ -51,6 +49,20 @@ public static class CrmServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICrmStore, DocumentCrmStore>();
+        services.TryAddSingleton<ICrmWorkflowStore, DocumentCrmWorkflowStore>();
+        services.TryAddSingleton<CrmExecutionStore>();
+        services.TryAddSingleton<CrmWorkflowRegistry>();
+        services.TryAddSingleton<CrmContextBuilder>();
+        services.TryAddSingleton<CrmWorkflowRunner>();
+        services.TryAddSingleton<CrmDispatcher>();
+        services.TryAddSingleton<ICrmEventSink>(sp => sp.GetRequiredService<CrmDispatcher>());
+        services.TryAddSingleton<CrmChanges>();
+        services.TryAddSingleton<CrmExecutionReader>();
+        services.TryAddSingleton<CrmWorkflowService>();
+        services.TryAddSingleton<CrmManualRuns>();
+        services.TryAddSingleton<CrmWorkflowHandlers>();
+        services.TryAddSingleton<CrmDemoData>();
+        services.AddHostedService<CrmWorkflowLoaderService>();
         services.AddHttpClient(CallWebhookActivity.HttpClientName).ConfigureHttpClient((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CrmOptions>>().Value.WebhookTimeoutSeconds));
 
@@ -62,6 +74,30 @@ public static class CrmServiceCollectionExtensions
         services.AddActivity<AddTagActivity>();
         services.AddActivity<CreateActivityActivity>();
         services.AddActivity<CallWebhookActivity>();
+        services.AddActivity<CheckInactivityActivity>();
+        services.AddActivity<RunScheduledActivity>();
+        services.AddActivity<CleanupExecutionsActivity>();
+        var jobs = configuration.GetSection(CrmOptions.SectionName).Get<CrmOptions>()?.Jobs ?? new CrmJobOptions();
+        if (jobs.Enabled && JobDefinitions(jobs) is { } definitions)
+        {
+            foreach (var job in definitions)
+            {
+                services.AddWorkflowDefinition(job);
+            }
+        }
         return services;
+    }
+
+    /// <summary>Null when a job setting is bad: <see cref="CrmOptionsValidator"/> then stops the host naming it.</summary>
+    private static IReadOnlyList<Engine.Definitions.WorkflowDefinition>? JobDefinitions(CrmJobOptions jobs)
+    {
+        try
+        {
+            return CrmJobs.Definitions(jobs);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

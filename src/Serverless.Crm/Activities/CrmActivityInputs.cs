@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Serverless.Crm.Changes;
 using Serverless.Crm.Data;
 using Serverless.Engine.Definitions;
 using Serverless.Runtime.Abstractions;
@@ -70,16 +71,26 @@ internal static class CrmActivityInputs
 internal static class CrmEntityChanges
 {
     public static Task<JsonObject> ApplyAsync(
-        ICrmStore store, ActivityContext context, CrmEntityRef target, Func<JsonObject, JsonObject> change, CancellationToken cancellationToken) =>
+        CrmChanges changes, ActivityContext context, CrmEntityRef target, Func<JsonObject, JsonObject> change, CancellationToken cancellationToken) =>
         target.Type switch
         {
-            CrmEntityTypes.Organisation => ApplyAsync<Organisation>(store, context, target, change, cancellationToken),
-            CrmEntityTypes.Deal => ApplyAsync<Deal>(store, context, target, change, cancellationToken),
-            _ => ApplyAsync<Person>(store, context, target, change, cancellationToken),
+            CrmEntityTypes.Organisation => ApplyAsync<Organisation>(changes, context, target, change, cancellationToken),
+            CrmEntityTypes.Deal => ApplyAsync<Deal>(changes, context, target, change, cancellationToken),
+            _ => ApplyAsync<Person>(changes, context, target, change, cancellationToken),
         };
 
+    /// <summary>Why this action writes: the executions that led to the run (its trigger's cause_chain) and the run itself.</summary>
+    public static CrmCause Cause(ActivityContext context)
+    {
+        var chain = context.Input?["cause_chain"] is JsonArray list
+            ? list.Select(n => n?.ToString()).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList()
+            : [];
+        chain.Add(context.InstanceId);
+        return new CrmCause(chain, context.IdempotencyKey);
+    }
+
     private static async Task<JsonObject> ApplyAsync<T>(
-        ICrmStore store, ActivityContext context, CrmEntityRef target, Func<JsonObject, JsonObject> change, CancellationToken cancellationToken)
+        CrmChanges changes, ActivityContext context, CrmEntityRef target, Func<JsonObject, JsonObject> change, CancellationToken cancellationToken)
         where T : CrmBusinessEntity
     {
         T Change(T entity)
@@ -96,15 +107,17 @@ internal static class CrmEntityChanges
 
         T before;
         T after;
+        CrmDispatchResult? dispatch = null;
         if (context.DryRun)
         {
-            before = await store.GetAsync<T>(target.Id, cancellationToken) ?? throw NotFound(context, target);
+            before = await changes.Store.GetAsync<T>(target.Id, cancellationToken) ?? throw NotFound(context, target);
             after = Change(before);
         }
         else
         {
-            var update = await store.UpdateAsync<T>(target.Id, Change, cancellationToken) ?? throw NotFound(context, target);
-            (before, after) = (update.Before, update.After);
+            var update = await changes.UpdateAsync<T>(target.Id, Change, Cause(context), cancellationToken) ?? throw NotFound(context, target);
+            (before, after) = (update.Before!, update.After);
+            dispatch = update.Dispatch;
         }
 
         var beforeJson = DocumentCrmStore.ToJson(before);
@@ -116,6 +129,12 @@ internal static class CrmEntityChanges
         result["dry_run"] = context.DryRun;
         result["before"] = beforeJson;
         result["after"] = afterJson;
+        if (dispatch is not null)
+        {
+            // What the change started, and where loop protection cut a cascade: visible in this execution's log.
+            result["workflows"] = dispatch.ToJson();
+        }
+
         return result;
     }
 

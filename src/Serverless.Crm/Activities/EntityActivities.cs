@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Serverless.Crm.Changes;
 using Serverless.Crm.Data;
 using Serverless.Crm.Workflows;
 using Serverless.Engine.Definitions;
@@ -9,7 +10,7 @@ namespace Serverless.Crm.Activities;
 /// <summary>crm.update_field: sets one field of an organisation, deal or person. A named property (name,
 /// pipeline_stage, stage, amount, owner_id...) is set as such; any other name goes into the record's fields.
 /// A null value clears. Repeating it is harmless (same value).</summary>
-public sealed class UpdateFieldActivity(ICrmStore store) : IActivity
+public sealed class UpdateFieldActivity(CrmChanges changes) : IActivity
 {
     private static readonly HashSet<string> Fixed = new(StringComparer.Ordinal) { "id", "created_at", "updated_at", "fields", "pk" };
 
@@ -26,7 +27,7 @@ public sealed class UpdateFieldActivity(ICrmStore store) : IActivity
         }
 
         var value = context.Input?["value"]?.DeepClone();
-        var result = await CrmEntityChanges.ApplyAsync(store, context, target, json =>
+        var result = await CrmEntityChanges.ApplyAsync(changes, context, target, json =>
         {
             if (json.ContainsKey(field))
             {
@@ -51,7 +52,7 @@ public sealed class UpdateFieldActivity(ICrmStore store) : IActivity
 }
 
 /// <summary>crm.assign_user: makes a user the owner (owner_id) of an organisation, deal or person.</summary>
-public sealed class AssignUserActivity(ICrmStore store) : IActivity
+public sealed class AssignUserActivity(CrmChanges changes) : IActivity
 {
     public string Name => CrmNames.Activity(CrmActionTypes.AssignUser);
 
@@ -60,7 +61,7 @@ public sealed class AssignUserActivity(ICrmStore store) : IActivity
         ArgumentNullException.ThrowIfNull(context);
         var target = CrmActivityInputs.Entity(context, required: true)!;
         var userId = ActivityInput.Required(context, "user_id").Trim();
-        var result = await CrmEntityChanges.ApplyAsync(store, context, target, json =>
+        var result = await CrmEntityChanges.ApplyAsync(changes, context, target, json =>
         {
             json["owner_id"] = userId;
             return json;
@@ -71,7 +72,7 @@ public sealed class AssignUserActivity(ICrmStore store) : IActivity
 }
 
 /// <summary>crm.add_tag: adds a tag to an organisation, deal or person (once: a tag already there is left alone).</summary>
-public sealed class AddTagActivity(ICrmStore store) : IActivity
+public sealed class AddTagActivity(CrmChanges changes) : IActivity
 {
     public string Name => CrmNames.Activity(CrmActionTypes.AddTag);
 
@@ -80,7 +81,7 @@ public sealed class AddTagActivity(ICrmStore store) : IActivity
         ArgumentNullException.ThrowIfNull(context);
         var target = CrmActivityInputs.Entity(context, required: true)!;
         var tag = ActivityInput.Required(context, "tag").Trim();
-        var result = await CrmEntityChanges.ApplyAsync(store, context, target, json =>
+        var result = await CrmEntityChanges.ApplyAsync(changes, context, target, json =>
         {
             if (json["tags"] is not JsonArray tags)
             {

@@ -147,6 +147,9 @@ public static class CrmWorkflowCompiler
         {
             input["trigger_entity_type"] = "{{trigger.body.trigger_entity_type}}";
             input["trigger_entity_id"] = "{{trigger.body.trigger_entity_id}}";
+
+            // Loop protection: the change this action makes carries the chain of executions that led to it.
+            input["cause_chain"] = "{{trigger.body.cause_chain}}";
         }
 
         return input;

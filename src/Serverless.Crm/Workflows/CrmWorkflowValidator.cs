@@ -21,7 +21,7 @@ public static class CrmWorkflowValidator
 
     /// <summary>Fields the API returns (GET) that a client may post back unchanged; ignored here.</summary>
     private static readonly string[] ServerFields =
-        ["id", "created_by", "execution_count", "last_executed_at", "created_at", "updated_at"];
+        ["id", "created_by", "execution_count", "last_executed_at", "created_at", "updated_at", "version"];
 
     public static CrmValidationResult Validate(string json)
     {

@@ -7,6 +7,7 @@ using Serverless.Crm.Data;
 using Serverless.Crm.Tests.Data;
 using Serverless.Runtime.Abstractions;
 using Serverless.Runtime.Activities;
+using Serverless.Runtime.Hosting;
 
 namespace Serverless.Crm.Tests.Activities;
 
@@ -74,7 +75,7 @@ public sealed class CrmActivityTests : IDisposable
     public async Task UpdateField_NamedPropertyAndFreeField_ReturnsBeforeAndAfter()
     {
         await crm.Store.CreateAsync(new Organisation { Id = "o1", Name = "Acme", PipelineStage = "lead" });
-        var activity = new UpdateFieldActivity(crm.Store);
+        var activity = new UpdateFieldActivity(crm.Changes);
         var output = await activity.RunAsync(CrmFixture.Context(new JsonObject
         {
             ["entity_type"] = "organisation", ["entity_id"] = "o1", ["field"] = "pipeline_stage", ["value"] = "client",
@@ -95,7 +96,7 @@ public sealed class CrmActivityTests : IDisposable
     public async Task UpdateField_MissingEntity_IsNotFound_AndBadValue_IsValidation()
     {
         await crm.Store.CreateAsync(new Deal { Id = "d1", Title = "T" });
-        var activity = new UpdateFieldActivity(crm.Store);
+        var activity = new UpdateFieldActivity(crm.Changes);
         (await activity.Invoking(a => a.RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "deal", ["entity_id"] = "zz", ["field"] = "stage", ["value"] = "x" }), default))
             .Should().ThrowAsync<ActivityException>()).Which.Kind.Should().Be("NotFound");
         (await activity.Invoking(a => a.RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "deal", ["entity_id"] = "d1", ["field"] = "amount", ["value"] = "beaucoup" }), default))
@@ -106,8 +107,8 @@ public sealed class CrmActivityTests : IDisposable
     public async Task AssignUser_And_AddTag_ChangeTheEntity_AndAddTagTwiceKeepsOne()
     {
         await crm.Store.CreateAsync(new Person { Id = "p1", Name = "Jean" });
-        await new AssignUserActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "person", ["entity_id"] = "p1", ["user_id"] = 12 }), default);
-        var tag = new AddTagActivity(crm.Store);
+        await new AssignUserActivity(crm.Changes).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "person", ["entity_id"] = "p1", ["user_id"] = 12 }), default);
+        var tag = new AddTagActivity(crm.Changes);
         var input = new JsonObject { ["entity_type"] = "person", ["entity_id"] = "p1", ["tag"] = "chaud" };
         await tag.RunAsync(CrmFixture.Context(input), default);
         await tag.RunAsync(CrmFixture.Context(input, attempt: 2), default);
@@ -120,7 +121,7 @@ public sealed class CrmActivityTests : IDisposable
     public async Task Entity_FallsBackToTheTriggeringEntity_ElseValidation()
     {
         await crm.Store.CreateAsync(new Deal { Id = "d1", Title = "T" });
-        var tag = new AddTagActivity(crm.Store);
+        var tag = new AddTagActivity(crm.Changes);
         await tag.RunAsync(CrmFixture.Context(new JsonObject { ["tag"] = "x", ["trigger_entity_type"] = "deal", ["trigger_entity_id"] = "d1" }), default);
         (await crm.Store.GetAsync<Deal>("d1"))!.Tags.Should().Equal("x");
         (await tag.Invoking(a => a.RunAsync(CrmFixture.Context(new JsonObject { ["tag"] = "x" }), default))
@@ -131,12 +132,12 @@ public sealed class CrmActivityTests : IDisposable
     public async Task DryRun_ChangesNothing_AndSaysWhatItWouldDo()
     {
         await crm.Store.CreateAsync(new Organisation { Id = "o1", Name = "Acme", PipelineStage = "lead" });
-        var update = await new UpdateFieldActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject
+        var update = await new UpdateFieldActivity(crm.Changes).RunAsync(CrmFixture.Context(new JsonObject
         {
             ["entity_type"] = "organisation", ["entity_id"] = "o1", ["field"] = "pipeline_stage", ["value"] = "client",
         }, dryRun: true), default);
-        await new AddTagActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "organisation", ["entity_id"] = "o1", ["tag"] = "t" }, dryRun: true), default);
-        await new AssignUserActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "organisation", ["entity_id"] = "o1", ["user_id"] = "u9" }, dryRun: true), default);
+        await new AddTagActivity(crm.Changes).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "organisation", ["entity_id"] = "o1", ["tag"] = "t" }, dryRun: true), default);
+        await new AssignUserActivity(crm.Changes).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "organisation", ["entity_id"] = "o1", ["user_id"] = "u9" }, dryRun: true), default);
         var task = await new CreateTaskActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["title"] = "a" }, dryRun: true), default);
         await new SendNotificationActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["user_id"] = "u1", ["message"] = "m" }, dryRun: true), default);
         await new CreateActivityActivity(crm.Store, crm.Clock).RunAsync(CrmFixture.Context(new JsonObject { ["type"] = "note", ["title"] = "t" }, dryRun: true), default);
@@ -220,13 +221,17 @@ public sealed class CrmActivityTests : IDisposable
             ["Storage:Documents:Provider"] = "sqlite",
             ["Storage:Tables:Provider"] = "sqlite",
             ["Storage:Blobs:Provider"] = "files",
+            ["Runtime:DataFolder"] = Path.Combine(Path.GetTempPath(), $"crm-di-{Guid.NewGuid():N}"),
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddCrm(configuration).AddCrm(configuration);
-        services.Count(d => d.ServiceType == typeof(ActivityRegistration)).Should().Be(CrmNames.Activities.Count);
+        var services = new ServiceCollection().AddLogging().AddWorkflowRuntime(configuration).AddCrm(configuration).AddCrm(configuration);
+        string[] jobs = [Jobs.CrmJobs.InactivityActivity, Jobs.CrmJobs.ScheduledActivity, Jobs.CrmJobs.CleanupActivity];
+        var registered = services.Where(d => d.ServiceType == typeof(ActivityRegistration)).Select(d => ((ActivityRegistration)d.ImplementationInstance!).ActivityType).ToList();
+        registered.Should().HaveCount(CrmNames.Activities.Count + jobs.Length).And.OnlyHaveUniqueItems();
         using var provider = services.BuildServiceProvider();
-        var names = services.Where(d => d.ServiceType == typeof(ActivityRegistration))
-            .Select(d => ((IActivity)provider.GetRequiredService(((ActivityRegistration)d.ImplementationInstance!).ActivityType)).Name);
+        var names = registered.Where(t => t.Namespace == typeof(SendEmailActivity).Namespace).Select(t => ((IActivity)provider.GetRequiredService(t)).Name);
         names.Should().BeEquivalentTo(CrmNames.Activities);
+        registered.Where(t => t.Namespace != typeof(SendEmailActivity).Namespace).Select(t => t.Name)
+            .Should().BeEquivalentTo(["CheckInactivityActivity", "RunScheduledActivity", "CleanupExecutionsActivity"]);
     }
 
     public void Dispose() => crm.Dispose();

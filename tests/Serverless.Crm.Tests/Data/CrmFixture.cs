@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
+using Serverless.Crm.Changes;
 using Serverless.Crm.Data;
 using Serverless.Runtime.Abstractions;
 using Serverless.Storage;
@@ -20,7 +21,13 @@ public sealed class CrmFixture : IDisposable
     {
         Documents = new SqliteDocumentStore(Options.Create(new DocumentStoreOptions()), Options.Create(new StorageOptions { DataFolder = folder }));
         Store = new DocumentCrmStore(Documents, Clock);
+        Changes = new CrmChanges(Store, Events, Clock);
     }
+
+    /// <summary>The change events published through <see cref="Changes"/> (nothing dispatches them here).</summary>
+    public RecordedEvents Events { get; } = new();
+
+    public CrmChanges Changes { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
 
@@ -35,6 +42,22 @@ public sealed class CrmFixture : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+    }
+}
+
+/// <summary>Keeps the change events published, starting nothing.</summary>
+public sealed class RecordedEvents : ICrmEventSink
+{
+    public List<CrmChangeEvent> Published { get; } = [];
+
+    public Task<CrmDispatchResult> PublishAsync(CrmChangeEvent change, CancellationToken cancellationToken = default)
+    {
+        lock (Published)
+        {
+            Published.Add(change);
+        }
+
+        return Task.FromResult(CrmDispatchResult.None);
     }
 }
 
