@@ -130,7 +130,7 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
             {
                 var patched = await documents.PatchAsync(
                     CountersCollection, PartitionKey, sequence, [DocumentPatch.Increment("value", 1L)], cancellationToken: cancellationToken);
-                return (long)patched.Body["value"]!.GetValue<double>();
+                return WholeNumber(patched.Body["value"]);
             }
             catch (ItemNotFoundException) when (attempt == 0)
             {
@@ -145,6 +145,10 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
             }
         }
     }
+
+    /// <summary>A stored counter as a long, whether the store hands it back as an integer or a double.</summary>
+    public static long WholeNumber(JsonNode? node) =>
+        node is null ? 0 : (long)decimal.Parse(node.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Where <see cref="NextNumberAsync"/> keeps its sequences.</summary>
     public const string CountersCollection = "crm_counters";

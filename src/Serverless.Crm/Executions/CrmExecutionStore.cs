@@ -76,7 +76,7 @@ public sealed class CrmExecutionStore(IDocumentStore documents)
         var document = await documents.ReadAsync(CountersCollection, Partition, workflowId, cancellationToken);
         return document is null
             ? (0, null)
-            : ((long)document.Body["count"]!.GetValue<double>(), document.Body["last"]?.GetValue<DateTimeOffset>());
+            : (DocumentCrmStore.WholeNumber(document.Body["count"]), document.Body["last"]?.GetValue<DateTimeOffset>());
     }
 
     public Task DeleteCounterAsync(string workflowId, CancellationToken cancellationToken = default) =>

@@ -1,7 +1,7 @@
 namespace Serverless.Host.Configuration;
 
 /// <summary>What a fresh checkout runs with when no setting says otherwise: SQLite and files under ./.data, sandbox
-/// connectors (no credentials set), the repository's workflows/ folder, the demo activities and quiet framework logs. Every value can be overridden.</summary>
+/// connectors (no credentials set), the repository's workflows/ folder, the demo activities, a demo CRM (users, organisation 1, a deal) and quiet framework logs. Every value can be overridden.</summary>
 internal static class HostDefaults
 {
     public const int HttpPort = 7071;
@@ -16,6 +16,7 @@ internal static class HostDefaults
         ["Runtime:WorkflowsFolder"] = "workflows",
         ["Storage:Documents:Provider"] = "sqlite",
         ["Storage:Blobs:Provider"] = "files",
+        ["Crm:DemoData"] = "true",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
