@@ -32,21 +32,18 @@ internal sealed class NotificationStreamResult(
         var sent = 0;
         try
         {
-            await WriteAsync(response, NotificationFrames.Comment("connected"), aborted);
+            // Read before the first byte goes out, so a store failure is still an ordinary error response.
             var kept = await KeptAsync(aborted);
             var replayed = new HashSet<string>(StringComparer.Ordinal);
-            var text = new StringBuilder();
+            var text = new StringBuilder(NotificationFrames.Comment("connected"));
             foreach (var notification in kept)
             {
                 replayed.Add(notification.Id);
                 text.Append(NotificationFrames.Notification(notification));
             }
 
-            if (text.Length > 0)
-            {
-                await WriteAsync(response, text.ToString(), aborted);
-                sent += kept.Count;
-            }
+            await WriteAsync(response, text.ToString(), aborted);
+            sent += kept.Count;
 
             sent += await LiveAsync(response, subscription, replayed, aborted);
         }
