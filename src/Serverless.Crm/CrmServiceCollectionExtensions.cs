@@ -13,6 +13,7 @@ using Serverless.Crm.Jobs;
 using Serverless.Crm.Running;
 using Serverless.Crm.Workflows.Store;
 using Serverless.Crm.Data;
+using Serverless.Crm.Notifications;
 using Serverless.Runtime.Activities;
 using Serverless.Runtime.Hosting;
 using Serverless.Storage.DependencyInjection;
@@ -85,6 +86,7 @@ public static class CrmServiceCollectionExtensions
                 services.AddWorkflowDefinition(job);
             }
         }
+        services.AddCrmNotifications(configuration);
         return services;
     }
 

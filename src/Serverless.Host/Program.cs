@@ -6,6 +6,7 @@ using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
 using Serverless.Crm.Api;
+using Serverless.Crm.Notifications;
 using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
@@ -33,6 +34,7 @@ try
     app.MapGroup("").RequireManagementKey().MapSandboxApi();
     app.MapGroup("").RequireManagementKey().MapMailApi();
     app.MapGroup("").RequireManagementKey().MapCrmWorkflowApi();
+    app.MapGroup("").RequireManagementKey().MapCrmNotifications();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
     app.Run();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Serverless.Crm.Data;
+using Serverless.Crm.Notifications;
 using Serverless.Crm.Workflows;
 using Serverless.Engine.Definitions;
 using Serverless.Runtime.Abstractions;
@@ -29,8 +30,9 @@ public sealed class CreateTaskActivity(ICrmStore store) : IActivity
     }
 }
 
-/// <summary>crm.send_notification: an in-app notification row for user_id (message, title, type).</summary>
-public sealed class SendNotificationActivity(ICrmStore store) : IActivity
+/// <summary>crm.send_notification: an in-app notification row for user_id (message, title, type), published live to
+/// the user's open streams by the attempt that created it (a retry that finds it was published already or is kept).</summary>
+public sealed class SendNotificationActivity(ICrmStore store, INotificationHub hub) : IActivity
 {
     public string Name => CrmNames.Activity(CrmActionTypes.SendNotification);
 
@@ -45,7 +47,7 @@ public sealed class SendNotificationActivity(ICrmStore store) : IActivity
             Body = ActivityInput.Required(context, "message"),
             Type = ActivityInput.Optional(context, "type") ?? "info",
         };
-        return await CrmCreation.CreateAsync(store, context, notification, "notification", cancellationToken);
+        return await CrmCreation.CreateAsync(store, context, notification, "notification", cancellationToken, created => hub.Publish(created));
     }
 }
 
@@ -74,7 +76,8 @@ public sealed class CreateActivityActivity(ICrmStore store, TimeProvider time) :
 internal static class CrmCreation
 {
     /// <summary>Creates the record once (or, in a dry run, only says what it would create).</summary>
-    public static async Task<JsonObject> CreateAsync<T>(ICrmStore store, ActivityContext context, T record, string name, CancellationToken cancellationToken)
+    public static async Task<JsonObject> CreateAsync<T>(
+        ICrmStore store, ActivityContext context, T record, string name, CancellationToken cancellationToken, Action<T>? onCreated = null)
         where T : CrmEntity
     {
         if (context.DryRun)
@@ -83,6 +86,11 @@ internal static class CrmCreation
         }
 
         var (stored, created) = await store.CreateOnceAsync(record, cancellationToken);
+        if (created)
+        {
+            onCreated?.Invoke(stored);
+        }
+
         return new JsonObject { ["id"] = stored.Id, ["created"] = created, ["dry_run"] = false, [name] = DocumentCrmStore.ToJson(stored) };
     }
 

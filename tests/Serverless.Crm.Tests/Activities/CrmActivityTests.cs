@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Crm.Activities;
 using Serverless.Crm.Data;
+using Serverless.Crm.Notifications;
 using Serverless.Crm.Tests.Data;
 using Serverless.Runtime.Abstractions;
 using Serverless.Runtime.Activities;
@@ -48,7 +49,7 @@ public sealed class CrmActivityTests : IDisposable
     [Fact]
     public async Task SendNotification_StoresARow_Once()
     {
-        var activity = new SendNotificationActivity(crm.Store);
+        var activity = new SendNotificationActivity(crm.Store, new NotificationHub(Microsoft.Extensions.Options.Options.Create(new CrmNotificationOptions())));
         var input = new JsonObject { ["user_id"] = "u1", ["message"] = "Deal gagné", ["title"] = "Bravo", ["type"] = "success" };
         await activity.RunAsync(CrmFixture.Context(input), default);
         await activity.RunAsync(CrmFixture.Context(input, attempt: 2), default);
@@ -139,7 +140,7 @@ public sealed class CrmActivityTests : IDisposable
         await new AddTagActivity(crm.Changes).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "organisation", ["entity_id"] = "o1", ["tag"] = "t" }, dryRun: true), default);
         await new AssignUserActivity(crm.Changes).RunAsync(CrmFixture.Context(new JsonObject { ["entity_type"] = "organisation", ["entity_id"] = "o1", ["user_id"] = "u9" }, dryRun: true), default);
         var task = await new CreateTaskActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["title"] = "a" }, dryRun: true), default);
-        await new SendNotificationActivity(crm.Store).RunAsync(CrmFixture.Context(new JsonObject { ["user_id"] = "u1", ["message"] = "m" }, dryRun: true), default);
+        await new SendNotificationActivity(crm.Store, new NotificationHub(Microsoft.Extensions.Options.Options.Create(new CrmNotificationOptions()))).RunAsync(CrmFixture.Context(new JsonObject { ["user_id"] = "u1", ["message"] = "m" }, dryRun: true), default);
         await new CreateActivityActivity(crm.Store, crm.Clock).RunAsync(CrmFixture.Context(new JsonObject { ["type"] = "note", ["title"] = "t" }, dryRun: true), default);
 
         update!["after"]!["pipeline_stage"]!.ToString().Should().Be("client");
