@@ -6,6 +6,7 @@ using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
 using Serverless.Crm.Activities;
 using Serverless.Crm.Data;
+using Serverless.Crm.HubSpot;
 using Serverless.Runtime.Activities;
 using Serverless.Storage.DependencyInjection;
 using Serverless.Storage.Documents;
@@ -62,6 +63,7 @@ public static class CrmServiceCollectionExtensions
         services.AddActivity<AddTagActivity>();
         services.AddActivity<CreateActivityActivity>();
         services.AddActivity<CallWebhookActivity>();
+        services.AddHubSpotCrm(configuration);
         return services;
     }
 }
