@@ -14,6 +14,7 @@ using Serverless.Crm.Running;
 using Serverless.Crm.Workflows.Store;
 using Serverless.Crm.Data;
 using Serverless.Crm.Notifications;
+using Serverless.Crm.HubSpot;
 using Serverless.Runtime.Activities;
 using Serverless.Runtime.Hosting;
 using Serverless.Storage.DependencyInjection;
@@ -87,6 +88,7 @@ public static class CrmServiceCollectionExtensions
             }
         }
         services.AddCrmNotifications(configuration);
+        services.AddHubSpotCrm(configuration);
         return services;
     }
 

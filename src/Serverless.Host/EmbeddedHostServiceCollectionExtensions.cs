@@ -4,6 +4,7 @@ using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Host.Runtime;
 using Serverless.Crm;
+using Serverless.Crm.HubSpot;
 using Serverless.Intake;
 using Serverless.Mail;
 using Serverless.Storage.Azure;
@@ -24,6 +25,7 @@ public static class EmbeddedHostServiceCollectionExtensions
         .AddMail(configuration)
         .AddMailboxMonitor()
         .AddCrm(configuration)
+        .AddHubSpotCrmPolling()
         .AddWorkflowApi()
         .AddWebhookTriggers(configuration);
 }

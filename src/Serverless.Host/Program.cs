@@ -7,6 +7,7 @@ using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
 using Serverless.Crm.Api;
 using Serverless.Crm.Notifications;
+using Serverless.Crm.HubSpot;
 using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
@@ -35,6 +36,7 @@ try
     app.MapGroup("").RequireManagementKey().MapMailApi();
     app.MapGroup("").RequireManagementKey().MapCrmWorkflowApi();
     app.MapGroup("").RequireManagementKey().MapCrmNotifications();
+    app.MapCrmHubSpotWebhook();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
     app.Run();

@@ -81,6 +81,7 @@ public static class ConnectorServiceCollectionExtensions
             .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.BaseAddress))
             .AddConnectorHandler(HubSpotOptions.ConnectorName, sp => sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.RateLimit);
         services.TryAddSingleton<IConnectorProvider<IHubSpotClient>, HubSpotConnectorProvider>();
+        services.TryAddSingleton<IHubSpotCrmClient, HubSpotCrmClient>();
         return services;
     }
 
