@@ -5,6 +5,8 @@ using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
 using Serverless.Crm.Activities;
+using Serverless.Crm.Api.Data;
+using Serverless.Crm.Changes;
 using Serverless.Crm.Data;
 using Serverless.Runtime.Activities;
 using Serverless.Storage.DependencyInjection;
@@ -62,6 +64,8 @@ public static class CrmServiceCollectionExtensions
         services.AddActivity<AddTagActivity>();
         services.AddActivity<CreateActivityActivity>();
         services.AddActivity<CallWebhookActivity>();
+        services.TryAddSingleton<CrmChanges>();
+        services.AddCrmDataApi();
         return services;
     }
 }

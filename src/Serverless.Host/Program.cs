@@ -5,6 +5,7 @@ using Serverless.Api.Webhooks;
 using Serverless.Approvals;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Sandbox;
+using Serverless.Crm.Api.Data;
 using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
@@ -31,6 +32,7 @@ try
     app.MapWebhookTriggers();
     app.MapGroup("").RequireManagementKey().MapSandboxApi();
     app.MapGroup("").RequireManagementKey().MapMailApi();
+    app.MapGroup("").RequireManagementKey().MapCrmDataApi();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
     app.Run();

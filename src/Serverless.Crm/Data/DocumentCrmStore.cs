@@ -130,7 +130,8 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
             {
                 var patched = await documents.PatchAsync(
                     CountersCollection, PartitionKey, sequence, [DocumentPatch.Increment("value", 1L)], cancellationToken: cancellationToken);
-                return (long)patched.Body["value"]!.GetValue<double>();
+                // The stores hand the number back as a long, a double or a JsonElement: read its JSON text.
+                return (long)double.Parse(patched.Body["value"]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (ItemNotFoundException) when (attempt == 0)
             {
