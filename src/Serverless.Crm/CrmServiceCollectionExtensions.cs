@@ -12,6 +12,8 @@ using Serverless.Crm.Executions;
 using Serverless.Crm.Jobs;
 using Serverless.Crm.Running;
 using Serverless.Crm.Workflows.Store;
+using Serverless.Crm.Api.Data;
+using Serverless.Crm.Changes;
 using Serverless.Crm.Data;
 using Serverless.Crm.Notifications;
 using Serverless.Crm.HubSpot;
@@ -89,6 +91,7 @@ public static class CrmServiceCollectionExtensions
         }
         services.AddCrmNotifications(configuration);
         services.AddHubSpotCrm(configuration);
+        services.AddCrmDataApi();
         return services;
     }
 

@@ -8,6 +8,7 @@ using Serverless.Connectors.Sandbox;
 using Serverless.Crm.Api;
 using Serverless.Crm.Notifications;
 using Serverless.Crm.HubSpot;
+using Serverless.Crm.Api.Data;
 using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
@@ -37,6 +38,7 @@ try
     app.MapGroup("").RequireManagementKey().MapCrmWorkflowApi();
     app.MapGroup("").RequireManagementKey().MapCrmNotifications();
     app.MapCrmHubSpotWebhook();
+    app.MapGroup("").RequireManagementKey().MapCrmDataApi();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
     app.Run();

@@ -31,6 +31,18 @@ public sealed class CrmStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task NextNumber_CountsFromOne_PerSequence()
+    {
+        var numbers = new[]
+        {
+            await crm.Store.NextNumberAsync("organisations"), await crm.Store.NextNumberAsync("organisations"),
+            await crm.Store.NextNumberAsync("deals"), await crm.Store.NextNumberAsync("organisations"),
+        };
+
+        numbers.Should().Equal(1, 2, 1, 3);
+    }
+
+    [Fact]
     public async Task List_FiltersByField()
     {
         await crm.Store.CreateAsync(new Notification { Id = "n1", UserId = "u1", Body = "a" });
