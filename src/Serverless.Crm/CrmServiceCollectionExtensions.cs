@@ -13,7 +13,6 @@ using Serverless.Crm.Jobs;
 using Serverless.Crm.Running;
 using Serverless.Crm.Workflows.Store;
 using Serverless.Crm.Api.Data;
-using Serverless.Crm.Changes;
 using Serverless.Crm.Data;
 using Serverless.Crm.Notifications;
 using Serverless.Crm.HubSpot;
