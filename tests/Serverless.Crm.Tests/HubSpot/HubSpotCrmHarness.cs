@@ -8,6 +8,8 @@ using Serverless.Crm.HubSpot;
 using Serverless.Crm.Tests.Data;
 using Serverless.Storage.Documents;
 
+using Serverless.Runtime.Hosting;
+
 namespace Serverless.Crm.Tests.HubSpot;
 
 /// <summary>The real registration (AddCrm with Crm:Provider = HubSpot) against <see cref="FakeHubSpotCrmServer"/>,
@@ -43,6 +45,7 @@ public sealed class HubSpotCrmHarness : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddWorkflowRuntime(configuration);
         services.AddSingleton(fixture.Documents);
         services.AddSingleton<ICrmEventSink>(Sink);
         services.AddCrm(configuration);
