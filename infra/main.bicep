@@ -48,12 +48,25 @@ param connectorSecrets object = {}
 param cosmosContainers array = [
   // Used by the code (src/): tests/Serverless.Functions.Tests/Infra/DocumentCollectionsTests reads them by reflection.
   { name: 'approval-decisions', partitionKeyPath: '/pk' }
+  { name: 'crm-organisations', partitionKeyPath: '/pk' }
+  { name: 'crm-deals', partitionKeyPath: '/pk' }
+  { name: 'crm-people', partitionKeyPath: '/pk' }
+  { name: 'crm-tasks', partitionKeyPath: '/pk' }
+  { name: 'crm-users', partitionKeyPath: '/pk' }
+  { name: 'crm-activities', partitionKeyPath: '/pk' }
+  { name: 'crm-notifications', partitionKeyPath: '/pk' }
+  { name: 'crm-counters', partitionKeyPath: '/pk' }
+  { name: 'crm-workflows', partitionKeyPath: '/pk' }
+  { name: 'crm-workflow-versions', partitionKeyPath: '/pk' }
+  { name: 'crm-executions', partitionKeyPath: '/pk' }
+  { name: 'crm-workflow-counters', partitionKeyPath: '/pk' }
+  { name: 'crm-hubspot-mirror', partitionKeyPath: '/pk' }
+  { name: 'crm-hubspot-ids', partitionKeyPath: '/pk' }
+  { name: 'crm-hubspot-checkpoints', partitionKeyPath: '/pk' }
   // Planned by docs/data-model.md for the later seeds.
   { name: 'tickets', partitionKeyPath: '/pk' }
   { name: 'email-tickets', partitionKeyPath: '/pk' }
   { name: 'contacts-seen', partitionKeyPath: '/pk' }
-  { name: 'workflow-definitions', partitionKeyPath: '/pk' }
-  { name: 'workflow-executions', partitionKeyPath: '/pk' }
   { name: 'content-pieces', partitionKeyPath: '/pk' }
   { name: 'leads', partitionKeyPath: '/pk' }
   { name: 'lead-interactions', partitionKeyPath: '/pk' }

@@ -65,6 +65,8 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<CrmManualRuns>();
         services.TryAddSingleton<CrmWorkflowHandlers>();
         services.TryAddSingleton<CrmDemoData>();
+        services.AddOptions<CrmEmailTemplateOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));
+        services.TryAddSingleton<CrmEmailTemplates>();
         services.AddHostedService<CrmWorkflowLoaderService>();
         services.AddHttpClient(CallWebhookActivity.HttpClientName).ConfigureHttpClient((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CrmOptions>>().Value.WebhookTimeoutSeconds));

@@ -8,8 +8,9 @@ namespace Serverless.Crm.Activities;
 
 /// <summary>crm.send_email: to, cc (one message), bcc (a copy each, so no recipient sees them), subject, body,
 /// through IConnectorProvider&lt;IEmailSender&gt; (the sandbox in a dry run or without SMTP settings). The seed's
-/// named templates are not supported yet: a step with a template and no body fails with Validation.</summary>
-public sealed class SendEmailActivity(IConnectorProvider<IEmailSender> email) : IActivity
+/// named templates (<see cref="CrmEmailTemplates"/>) are rendered against the run's context when there is no body;
+/// an unknown template fails with Validation, naming the known ones.</summary>
+public sealed class SendEmailActivity(IConnectorProvider<IEmailSender> email, CrmEmailTemplates templates, TimeProvider time) : IActivity
 {
     public string Name => CrmNames.Activity(CrmActionTypes.SendEmail);
 
@@ -25,10 +26,7 @@ public sealed class SendEmailActivity(IConnectorProvider<IEmailSender> email) : 
         }
 
         var subject = ActivityInput.Required(context, "subject");
-        var body = ActivityInput.Optional(context, "body")
-            ?? throw CrmCreation.Invalid(context, ActivityInput.Optional(context, "template") is { } template
-                ? $"email template '{template}' cannot be rendered (templates are not supported yet); give a body."
-                : "input 'body' is required.");
+        var body = ActivityInput.Optional(context, "body") ?? Template(context);
 
         var sender = email.For(context);
         var receipts = new JsonArray();
@@ -49,5 +47,16 @@ public sealed class SendEmailActivity(IConnectorProvider<IEmailSender> email) : 
             ["message_ids"] = receipts,
             ["dry_run"] = context.DryRun,
         };
+    }
+
+    private string Template(ActivityContext context)
+    {
+        if (ActivityInput.Optional(context, "template") is not { } name)
+        {
+            throw CrmCreation.Invalid(context, "input 'body' (or 'template') is required.");
+        }
+
+        return templates.Render(name, context.Input?["template_context"] as JsonObject ?? [], time.GetUtcNow())
+            ?? throw CrmCreation.Invalid(context, $"there is no email template '{name}'; known: {string.Join(", ", templates.Names)} (setting Crm:EmailTemplates:{name} adds one).");
     }
 }

@@ -26,13 +26,13 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
 
     public static string Collection(Type type) => type.Name switch
     {
-        nameof(Organisation) => "crm_organisations",
-        nameof(Deal) => "crm_deals",
-        nameof(Person) => "crm_people",
-        nameof(CrmTask) => "crm_tasks",
-        nameof(User) => "crm_users",
-        nameof(CrmActivityRecord) => "crm_activities",
-        nameof(Notification) => "crm_notifications",
+        nameof(Organisation) => "crm-organisations",
+        nameof(Deal) => "crm-deals",
+        nameof(Person) => "crm-people",
+        nameof(CrmTask) => "crm-tasks",
+        nameof(User) => "crm-users",
+        nameof(CrmActivityRecord) => "crm-activities",
+        nameof(Notification) => "crm-notifications",
         _ => throw new ArgumentException($"{type.Name} is not a CRM record type.", nameof(type)),
     };
 
@@ -151,7 +151,7 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
         node is null ? 0 : (long)decimal.Parse(node.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Where <see cref="NextNumberAsync"/> keeps its sequences.</summary>
-    public const string CountersCollection = "crm_counters";
+    public const string CountersCollection = "crm-counters";
 
     internal static T Read<T>(Document document)
     {

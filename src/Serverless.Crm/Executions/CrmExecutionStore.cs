@@ -8,14 +8,14 @@ using Serverless.Storage.Errors;
 namespace Serverless.Crm.Executions;
 
 /// <summary>
-/// Executions on the document store: collection crm_executions (partition "crm", id = instance id), and one
-/// counter document per workflow in crm_workflow_counters (execution_count, last_executed_at) that a start
+/// Executions on the document store: collection crm-executions (partition "crm", id = instance id), and one
+/// counter document per workflow in crm-workflow-counters (execution_count, last_executed_at) that a start
 /// increments atomically, so listing workflows needs no scan of their executions.
 /// </summary>
 public sealed class CrmExecutionStore(IDocumentStore documents)
 {
-    public const string Collection = "crm_executions";
-    public const string CountersCollection = "crm_workflow_counters";
+    public const string Collection = "crm-executions";
+    public const string CountersCollection = "crm-workflow-counters";
     private const string Partition = DocumentCrmStore.PartitionKey;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

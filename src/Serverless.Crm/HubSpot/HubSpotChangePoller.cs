@@ -21,7 +21,7 @@ public sealed record HubSpotPollResult(int Seen, IReadOnlyList<string> Published
 internal sealed class HubSpotChangePoller(IHubSpotCrmClient client, HubSpotChangePublisher publisher, IDocumentStore documents,
     IOptionsMonitor<HubSpotCrmOptions> options, TimeProvider time)
 {
-    public const string CheckpointCollection = "crm_hubspot_checkpoints";
+    public const string CheckpointCollection = "crm-hubspot-checkpoints";
     public const string ModifiedProperty = "hs_lastmodifieddate";
     public static readonly TimeSpan IndexLag = TimeSpan.FromSeconds(30);
     private const string ScheduleId = "schedule";

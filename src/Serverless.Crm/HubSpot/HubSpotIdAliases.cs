@@ -10,7 +10,7 @@ namespace Serverless.Crm.HubSpot;
 /// CreateOnceAsync finds the object its first attempt created, and GetAsync accepts either id.</summary>
 internal sealed class HubSpotIdAliases(IDocumentStore documents)
 {
-    public const string AliasCollection = "crm_hubspot_ids";
+    public const string AliasCollection = "crm-hubspot-ids";
 
     public async Task<string?> FindAsync(string objectType, string alias, CancellationToken cancellationToken) =>
         (await documents.ReadAsync(AliasCollection, DocumentCrmStore.PartitionKey, Key(objectType, alias), cancellationToken))?

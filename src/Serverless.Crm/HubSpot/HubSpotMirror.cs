@@ -12,7 +12,7 @@ namespace Serverless.Crm.HubSpot;
 /// publishes nothing again.</summary>
 public sealed class HubSpotMirror(IDocumentStore documents)
 {
-    public const string MirrorCollection = "crm_hubspot_mirror";
+    public const string MirrorCollection = "crm-hubspot-mirror";
 
     public async Task<JsonObject?> GetAsync(string entityType, string id, CancellationToken cancellationToken)
     {

@@ -141,6 +141,12 @@ public static class CrmWorkflowCompiler
             input["due_date"] = $"{{{{ {shift} }}}}";
         }
 
+        // A named email template is rendered by the activity against the run's context (the seed's variables).
+        if (action.Type == CrmActionTypes.SendEmail && action.Config.ContainsKey("template") && !action.Config.ContainsKey("body"))
+        {
+            input["template_context"] = "{{trigger.body}}";
+        }
+
         // The entity actions default to the entity that triggered the run: the activity reads these when the
         // config names no entity_type/entity_id (they render null when the trigger carries no entity).
         if (EntityActions.Contains(action.Type))

@@ -159,7 +159,7 @@ public sealed class CrmActivityTests : IDisposable
     public async Task SendEmail_ToAndCcInOneMessage_BccACopyEach()
     {
         var email = new FakeEmail();
-        var output = await new SendEmailActivity(email).RunAsync(CrmFixture.Context(new JsonObject
+        var output = await new SendEmailActivity(email, Templates(), crm.Clock).RunAsync(CrmFixture.Context(new JsonObject
         {
             ["to"] = "a@example.com", ["cc"] = new JsonArray("b@example.com"), ["bcc"] = new JsonArray("c@example.com"), ["subject"] = "S", ["body"] = "B",
         }), default);
@@ -167,8 +167,37 @@ public sealed class CrmActivityTests : IDisposable
         email.Sent[0].To.Should().Equal("a@example.com", "b@example.com");
         email.Sent[1].To.Should().Equal("c@example.com");
         output!["message_ids"]!.AsArray().Should().HaveCount(2);
-        await new SendEmailActivity(email).Invoking(a => a.RunAsync(CrmFixture.Context(new JsonObject { ["to"] = "a@example.com", ["subject"] = "S", ["template"] = "welcome" }), default))
-            .Should().ThrowAsync<ActivityException>();
+        await new SendEmailActivity(email, Templates(), crm.Clock).Invoking(a => a.RunAsync(CrmFixture.Context(new JsonObject { ["to"] = "a@example.com", ["subject"] = "S", ["template"] = "welcome" }), default))
+            .Should().ThrowAsync<ActivityException>().WithMessage("*no email template 'welcome'*welcome_client*");
+    }
+
+    [Fact]
+    public async Task SendEmail_NamedTemplate_IsRenderedAgainstTheRunsContext()
+    {
+        var email = new FakeEmail();
+        var context = new JsonObject { ["organisation"] = new JsonObject { ["nom"] = "Acme" }, ["owner"] = new JsonObject { ["name"] = "Julien" } };
+        await new SendEmailActivity(email, Templates(("relance", "Bonjour {{organisation.nom}}, ici {{owner.name}}.")), crm.Clock).RunAsync(CrmFixture.Context(new JsonObject
+        {
+            ["to"] = "a@example.com", ["subject"] = "S", ["template"] = "relance", ["template_context"] = context,
+        }), default);
+        await new SendEmailActivity(email, Templates(), crm.Clock).RunAsync(CrmFixture.Context(new JsonObject
+        {
+            ["to"] = "a@example.com", ["subject"] = "S", ["template"] = "welcome_client", ["template_context"] = context.DeepClone(),
+        }), default);
+
+        email.Sent[0].TextBody.Should().Be("Bonjour Acme, ici Julien.");
+        email.Sent[1].TextBody.Should().StartWith("Bonjour Acme,").And.Contain("Julien, votre interlocuteur");
+    }
+
+    private static CrmEmailTemplates Templates(params (string Name, string Body)[] configured)
+    {
+        var options = new CrmEmailTemplateOptions();
+        foreach (var (name, body) in configured)
+        {
+            options.EmailTemplates[name] = body;
+        }
+
+        return new CrmEmailTemplates(Microsoft.Extensions.Options.Options.Create(options));
     }
 
     [Fact]

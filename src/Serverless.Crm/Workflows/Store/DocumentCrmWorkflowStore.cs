@@ -6,14 +6,14 @@ using Serverless.Storage.Documents;
 namespace Serverless.Crm.Workflows.Store;
 
 /// <summary>
-/// <see cref="ICrmWorkflowStore"/> on the document store: collection crm_workflows (one document per workflow, id
-/// = the seed's integer id) and crm_workflow_versions (id "{workflow}.v{version}"), partition "crm" as the rest of
+/// <see cref="ICrmWorkflowStore"/> on the document store: collection crm-workflows (one document per workflow, id
+/// = the seed's integer id) and crm-workflow-versions (id "{workflow}.v{version}"), partition "crm" as the rest of
 /// the built-in CRM. Ids come from the "workflows" sequence of <see cref="ICrmStore.NextNumberAsync"/>.
 /// </summary>
 public sealed class DocumentCrmWorkflowStore(IDocumentStore documents, ICrmStore crm, TimeProvider time) : ICrmWorkflowStore
 {
-    public const string Collection = "crm_workflows";
-    public const string VersionsCollection = "crm_workflow_versions";
+    public const string Collection = "crm-workflows";
+    public const string VersionsCollection = "crm-workflow-versions";
     public const string Sequence = "workflows";
     private const string Partition = DocumentCrmStore.PartitionKey;
 
