@@ -122,4 +122,11 @@ public sealed class CrmWorkflowFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CrmWorkflowRoutes.Import)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         req.Run<CrmWorkflowHandlers>(durable, h => h.ImportAsync(req, ct));
+
+    /// <summary>Open: the workflow's trigger_config.auth (apiKey, hmac, none) is checked by the handler.</summary>
+    [Function("CrmWorkflowWebhook")]
+    public Task<IActionResult> WorkflowWebhook(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CrmWorkflowRoutes.Webhook)] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        req.RunOpen<CrmWebhookHandlers>(durable, h => h.StartAsync(id, req, ct));
 }

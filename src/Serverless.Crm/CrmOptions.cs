@@ -25,6 +25,10 @@ public sealed class CrmOptions
     /// <summary>The seed's Celery Beat, as schedule triggers of the shipped job workflows.</summary>
     public CrmJobOptions Jobs { get; set; } = new();
 
+    /// <summary>"Crm:WebhookSecrets:{workflow id}": the HMAC secret of a webhook workflow whose trigger_config.auth is
+    /// hmac (X-Signature / X-Signature-Timestamp, as the engine's webhooks). Never logged.</summary>
+    public Dictionary<string, string> WebhookSecrets { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Creates a small demo CRM (users, organisations, deals) at start when the CRM is empty: the embedded
     /// host's default, so the seed's curl sequence runs against a fresh host.</summary>
     public bool DemoData { get; set; }

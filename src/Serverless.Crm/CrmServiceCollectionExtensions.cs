@@ -63,6 +63,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<CrmExecutionReader>();
         services.TryAddSingleton<CrmWorkflowService>();
         services.TryAddSingleton<CrmManualRuns>();
+        services.TryAddSingleton<CrmWebhookHandlers>();
         services.TryAddSingleton<CrmWorkflowHandlers>();
         services.TryAddSingleton<CrmDemoData>();
         services.AddOptions<CrmEmailTemplateOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));

@@ -38,6 +38,7 @@ try
     app.MapGroup("").RequireManagementKey().MapCrmWorkflowApi();
     app.MapGroup("").RequireManagementKey().MapCrmNotifications();
     app.MapCrmHubSpotWebhook();
+    app.MapCrmWorkflowWebhook();
     app.MapGroup("").RequireManagementKey().MapCrmDataApi();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();

@@ -35,4 +35,13 @@ public static class CrmWorkflowEndpoints
         endpoints.MapPost(R(CrmWorkflowRoutes.Import), (HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.ImportAsync(r, ct)).WithName("CrmImportWorkflows").WithTags(Tag);
         return endpoints;
     }
+
+    /// <summary>The webhook trigger's route: open, its workflow's trigger_config.auth decides (map it outside the key group).</summary>
+    public static IEndpointRouteBuilder MapCrmWorkflowWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost("/api/" + CrmWorkflowRoutes.Webhook, (string id, HttpRequest r, CrmWebhookHandlers h, CancellationToken ct) => h.StartAsync(id, r, ct))
+            .WithName("CrmWorkflowWebhook").WithTags(Tag);
+        return endpoints;
+    }
 }

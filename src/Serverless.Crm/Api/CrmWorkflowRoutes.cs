@@ -21,5 +21,8 @@ public static class CrmWorkflowRoutes
     public const string Export = "v1/workflows/{id:int}/export";
     public const string Import = "v1/workflows/import";
 
+    /// <summary>Starts a webhook workflow; open (its trigger_config.auth decides: apiKey, hmac or none).</summary>
+    public const string Webhook = "v1/workflows/{id:int}/webhook";
+
     public static string WorkflowUrl(string id) => $"/api/v1/workflows/{id}";
 }
