@@ -42,22 +42,42 @@ public sealed partial class CrmDispatcher(
         }
 
         var context = await contexts.ForChangeAsync(change, cancellationToken);
-        var scope = new ObjectScope(new JsonObject { ["payload"] = context.DeepClone(), ["channel"] = change.Channel });
-        var now = time.GetUtcNow();
         var started = new List<string>();
-        foreach (var workflow in listening)
+        foreach (var workflow in Matching(snapshot, change.Channel, context))
         {
-            if (!Matches(workflow, change.Channel, scope, now))
-            {
-                continue;
-            }
-
             var run = await runner.StartAsync(
                 new CrmRunRequest(workflow, context, change.EventId, CrmRunKinds.Event, EventId: change.EventId), cancellationToken);
             started.Add(run.ExecutionId);
         }
 
         return new CrmDispatchResult(started);
+    }
+
+    /// <summary>The active workflows of <paramref name="snapshot"/> a change on <paramref name="channel"/> with this
+    /// context (<see cref="CrmContextBuilder.ForChangeAsync"/>) starts: listening on the channel, trigger condition
+    /// true. Starts nothing (what <see cref="PublishAsync"/> starts; the matching benchmark times it alone).</summary>
+    public IReadOnlyList<CrmCompiledWorkflow> Matching(CrmWorkflowSnapshot snapshot, string channel, JsonObject context)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(context);
+        var listening = snapshot.ListeningOn(channel);
+        if (listening.Count == 0)
+        {
+            return [];
+        }
+
+        var scope = new ObjectScope(new JsonObject { ["payload"] = context.DeepClone(), ["channel"] = channel });
+        var now = time.GetUtcNow();
+        var matching = new List<CrmCompiledWorkflow>();
+        foreach (var workflow in listening)
+        {
+            if (Matches(workflow, channel, scope, now))
+            {
+                matching.Add(workflow);
+            }
+        }
+
+        return matching;
     }
 
     private bool Matches(CrmCompiledWorkflow workflow, string channel, ObjectScope scope, DateTimeOffset now)
