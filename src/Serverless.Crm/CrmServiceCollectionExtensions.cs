@@ -64,6 +64,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<CrmWorkflowService>();
         services.TryAddSingleton<CrmManualRuns>();
         services.TryAddSingleton<CrmWebhookHandlers>();
+        services.TryAddSingleton<Serverless.Api.Security.ManagementAuth>();
         services.TryAddSingleton<CrmWorkflowHandlers>();
         services.TryAddSingleton<CrmDemoData>();
         services.AddOptions<CrmEmailTemplateOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));

@@ -178,6 +178,32 @@ public sealed class CrmWorkflowEngineTests : IDisposable
         (await http.GetAsync("/api/v1/workflows?status=ON")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task AWebhookWorkflow_IsStartedByItsRoute_OnlyWhenActive_AndItsAuthHolds()
+    {
+        var open = await CreateAsync("""
+            {"name": "Hook", "trigger_type": "webhook", "trigger_config": {"auth": "none"},
+             "actions": [{"type": "add_tag", "config": {"entity_type": "deal", "entity_id": "{{trigger_data.deal}}", "tag": "hook"}}]}
+            """);
+        var signed = await CreateAsync("""
+            {"name": "Signed", "trigger_type": "webhook", "trigger_config": {"auth": "hmac"}, "status": "ACTIVE",
+             "actions": [{"type": "add_tag", "config": {"entity_type": "deal", "entity_id": 1, "tag": "x"}}]}
+            """);
+
+        using var draft = await http.PostAsync($"/api/v1/workflows/{open}/webhook", Json("""{"deal": 1}"""));
+        await ActivateAsync(open);
+        using var started = await http.PostAsync($"/api/v1/workflows/{open}/webhook", Json("""{"deal": 1}"""));
+        using var unsigned = await http.PostAsync($"/api/v1/workflows/{signed}/webhook", Json("""{"deal": 1}"""));
+
+        await draft.ShouldBeProblemAsync(409);
+        started.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await unsigned.ShouldBeProblemAsync(401);
+        var execution = await SingleFinishedExecutionAsync(open);
+        execution["status"]!.ToString().Should().Be("SUCCESS", execution.ToJsonString());
+        execution["triggered_by"]!.ToString().Should().Be("webhook");
+        (await factory.Services.GetRequiredService<ICrmStore>().GetAsync<Deal>("1"))!.Tags.Should().Contain("hook");
+    }
+
     public void Dispose()
     {
         http.Dispose();
