@@ -47,20 +47,7 @@ public sealed class DocumentCrmStore(IDocumentStore documents, TimeProvider time
         where T : CrmEntity
     {
         var filters = field is null ? [] : new[] { QueryFilter.Eq(field, JsonValue.Create(equals ?? "")) };
-        var all = new List<T>();
-        string? token = null;
-        do
-        {
-            var page = await documents.QueryAsync(Collection<T>(), new DocumentQuery(PartitionKey)
-            {
-                Filters = filters,
-                PageSize = DocumentQuery.MaxPageSize,
-                ContinuationToken = token,
-            }, cancellationToken);
-            all.AddRange(page.Items.Select(Read<T>));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
+        var all = (await DocumentPages.AllAsync(documents, Collection<T>(), filters, cancellationToken)).Select(Read<T>);
 
         return [.. all.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }

@@ -102,25 +102,8 @@ public sealed class CrmExecutionStore(IDocumentStore documents)
         }
     }
 
-    private async Task<List<CrmExecution>> QueryAllAsync(IReadOnlyList<QueryFilter> filters, CancellationToken cancellationToken)
-    {
-        var all = new List<CrmExecution>();
-        string? token = null;
-        do
-        {
-            var page = await documents.QueryAsync(Collection, new DocumentQuery(Partition)
-            {
-                Filters = filters,
-                PageSize = DocumentQuery.MaxPageSize,
-                ContinuationToken = token,
-            }, cancellationToken);
-            all.AddRange(page.Items.Select(Read));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
-    }
+    private async Task<List<CrmExecution>> QueryAllAsync(IReadOnlyList<QueryFilter> filters, CancellationToken cancellationToken) =>
+        [.. (await DocumentPages.AllAsync(documents, Collection, filters, cancellationToken)).Select(Read)];
 
     private static Document Write(CrmExecution execution)
     {

@@ -204,6 +204,15 @@ public sealed class CrmWorkflowEngineTests : IDisposable
         (await factory.Services.GetRequiredService<ICrmStore>().GetAsync<Deal>("1"))!.Tags.Should().Contain("hook");
     }
 
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheWorkflowApi()
+    {
+        var document = await http.GetFromJsonAsync<JsonObject>("/api/openapi.json");
+        var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.Should().Contain(["/api/v1/workflows", "/api/v1/workflows/{id}", "/api/v1/workflows/{id}/execute", "/api/v1/workflows/{id}/stats",
+            "/api/v1/workflows/templates/list", "/api/v1/workflows/{id}/diff", "/api/v1/crm/organisations", "/api/v1/notifications/stream"]);
+    }
+
     public void Dispose()
     {
         http.Dispose();

@@ -21,7 +21,7 @@ public sealed class DocumentCrmWorkflowStore(IDocumentStore documents, ICrmStore
         await documents.ReadAsync(Collection, Partition, id, cancellationToken) is { } document ? Read(document) : null;
 
     public async Task<IReadOnlyList<CrmWorkflow>> ListAsync(CancellationToken cancellationToken = default) =>
-        [.. (await QueryAllAsync(Collection, [], cancellationToken)).Select(Read).OrderBy(w => Number(w.Id)).ThenBy(w => w.Id, StringComparer.Ordinal)];
+        [.. (await DocumentPages.AllAsync(documents, Collection, [], cancellationToken)).Select(Read).OrderBy(w => Number(w.Id)).ThenBy(w => w.Id, StringComparer.Ordinal)];
 
     public async Task<CrmWorkflow> CreateAsync(CrmWorkflow workflow, string change, CancellationToken cancellationToken = default)
     {
@@ -62,14 +62,14 @@ public sealed class DocumentCrmWorkflowStore(IDocumentStore documents, ICrmStore
     }
 
     public async Task<IReadOnlyList<CrmWorkflowVersion>> VersionsAsync(string id, CancellationToken cancellationToken = default) =>
-        [.. (await QueryAllAsync(VersionsCollection, [QueryFilter.Eq("workflow_id", JsonValue.Create(id))], cancellationToken))
+        [.. (await DocumentPages.AllAsync(documents, VersionsCollection, [QueryFilter.Eq("workflow_id", JsonValue.Create(id))], cancellationToken))
             .Select(ReadVersion).OrderBy(v => v.Version)];
 
     public async Task<CrmWorkflowVersion?> VersionAsync(string id, int version, CancellationToken cancellationToken = default) =>
         await documents.ReadAsync(VersionsCollection, Partition, VersionId(id, version), cancellationToken) is { } document ? ReadVersion(document) : null;
 
     public async Task<IReadOnlyList<CrmWorkflowVersion>> AllVersionsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await QueryAllAsync(VersionsCollection, [], cancellationToken)).Select(ReadVersion)];
+        [.. (await DocumentPages.AllAsync(documents, VersionsCollection, [], cancellationToken)).Select(ReadVersion)];
 
     public static string VersionId(string workflowId, int version) => $"{workflowId}.v{version.ToString(CultureInfo.InvariantCulture)}";
 
@@ -85,26 +85,6 @@ public sealed class DocumentCrmWorkflowStore(IDocumentStore documents, ICrmStore
             ["by"] = workflow.CreatedBy,
         };
         await documents.UpsertAsync(VersionsCollection, new Document(VersionId(workflow.Id, workflow.Version), Partition, body), cancellationToken);
-    }
-
-    private async Task<List<Document>> QueryAllAsync(string collection, IReadOnlyList<QueryFilter> filters, CancellationToken cancellationToken)
-    {
-        var all = new List<Document>();
-        string? token = null;
-        do
-        {
-            var page = await documents.QueryAsync(collection, new DocumentQuery(Partition)
-            {
-                Filters = filters,
-                PageSize = DocumentQuery.MaxPageSize,
-                ContinuationToken = token,
-            }, cancellationToken);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
     }
 
     private static long Number(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
