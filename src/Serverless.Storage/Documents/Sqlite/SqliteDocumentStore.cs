@@ -172,11 +172,23 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return (body, DocumentRules.Serialize(collection, body, _options.MaxDocumentBytes));
     }
 
+    private const string BusyTimeoutPragma = "PRAGMA busy_timeout = 30000;";
+
     private async Task<SqliteConnection> OpenAsync(string collection, CancellationToken cancellationToken)
     {
         DocumentRules.Collection(collection);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // A writer that finds the database locked waits inside SQLite (its busy handler retries within a few
+        // milliseconds of the lock's release) instead of returning SQLITE_BUSY, on which Microsoft.Data.Sqlite
+        // sleeps 150 ms before trying again: under concurrent writers that sleep was most of a write's latency.
+        await using (var busy = connection.CreateCommand())
+        {
+            busy.CommandText = BusyTimeoutPragma;
+            await busy.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         _schema.Ensure(connection, collection);
         return connection;
     }
