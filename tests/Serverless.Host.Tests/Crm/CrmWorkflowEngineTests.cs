@@ -44,6 +44,28 @@ public sealed class CrmWorkflowEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOrganisationCreatedAbove50k_AlertsTheManager_Below_IsSkipped()
+    {
+        var id = await CreateFromTemplateAsync("alerte-manager-deal-50k");
+        await ActivateAsync(id);
+
+        using var big = await http.PostAsync("/api/v1/crm/organisations", Json("""{"name": "Grand Compte", "owner_id": 2, "montant_potentiel": 120000}"""));
+        using var small = await http.PostAsync("/api/v1/crm/organisations", Json("""{"name": "Petit Compte", "owner_id": 2, "montant_potentiel": 20000}"""));
+        big.Headers.GetValues("X-Crm-Workflows-Started").Should().Equal("1");
+
+        var executions = await WaitAsync(async () =>
+        {
+            var list = await ExecutionsAsync(id);
+            return list.Count == 2 && list.All(e => e["status"]!.ToString() is "SUCCESS" or "SKIPPED" or "FAILED") ? list : null;
+        });
+        executions.Select(e => e["status"]!.ToString()).Should().BeEquivalentTo(["SUCCESS", "SKIPPED"]);
+        var alert = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/workflows/{id}/executions/{executions.Single(e => e["status"]!.ToString() == "SUCCESS")["id"]}"))!;
+        alert["actions_executed"]![0]!["output"]!["to"]![0]!.ToString().Should().Be("claire.martin@example.com", "the owner's manager");
+        (await factory.Services.GetRequiredService<ICrmStore>().ListAsync<Notification>("user_id", "1")).Should().ContainSingle()
+            .Which.Body.Should().Contain("Grand Compte");
+    }
+
+    [Fact]
     public async Task TheSameChangeDeliveredTwice_StartsEachWorkflowOnce()
     {
         var id = await CreateFromTemplateAsync("onboarding-nouveau-client");
