@@ -55,19 +55,19 @@ public sealed class CrmWorkflowFunctions
     public Task<IActionResult> ListExecutions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Executions)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.ExecutionsAsync(id, req, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.ExecutionsAsync(id, req, ct));
 
     [Function("CrmGetExecution")]
     public Task<IActionResult> GetExecution(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Execution)] HttpRequest req, string id, string executionId,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.ExecutionAsync(id, executionId, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.ExecutionAsync(id, executionId, ct));
 
     [Function("CrmWorkflowStats")]
     public Task<IActionResult> WorkflowStats(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Stats)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.StatsAsync(id, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.StatsAsync(id, ct));
 
     [Function("CrmListTemplates")]
     public Task<IActionResult> ListTemplates(
@@ -85,43 +85,43 @@ public sealed class CrmWorkflowFunctions
     public Task<IActionResult> ListVersions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Versions)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.VersionsAsync(id, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.VersionsAsync(id, ct));
 
     [Function("CrmGetVersion")]
     public Task<IActionResult> GetVersion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Version)] HttpRequest req, string id, int version,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.VersionAsync(id, version, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.VersionAsync(id, version, ct));
 
     [Function("CrmDiffVersions")]
     public Task<IActionResult> DiffVersions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Diff)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.DiffAsync(id, req, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.DiffAsync(id, req, ct));
 
     [Function("CrmRollbackWorkflow")]
     public Task<IActionResult> RollbackWorkflow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CrmWorkflowRoutes.Rollback)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.RollbackAsync(id, req, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.RollbackAsync(id, req, ct));
 
     [Function("CrmDuplicateWorkflow")]
     public Task<IActionResult> DuplicateWorkflow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CrmWorkflowRoutes.Duplicate)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.DuplicateAsync(id, req, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.DuplicateAsync(id, req, ct));
 
     [Function("CrmExportWorkflow")]
     public Task<IActionResult> ExportWorkflow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CrmWorkflowRoutes.Export)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.ExportAsync(id, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.ExportAsync(id, ct));
 
     [Function("CrmImportWorkflows")]
     public Task<IActionResult> ImportWorkflows(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CrmWorkflowRoutes.Import)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        req.Run<CrmWorkflowHandlers>(durable, h => h.ImportAsync(req, ct));
+        req.Run<CrmWorkflowHistoryHandlers>(durable, h => h.ImportAsync(req, ct));
 
     /// <summary>Open: the workflow's trigger_config.auth (apiKey, hmac, none) is checked by the handler.</summary>
     [Function("CrmWorkflowWebhook")]

@@ -65,7 +65,9 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<CrmManualRuns>();
         services.TryAddSingleton<CrmWebhookHandlers>();
         services.TryAddSingleton<Serverless.Api.Security.ManagementAuth>();
+        services.TryAddSingleton<CrmWorkflowResponses>();
         services.TryAddSingleton<CrmWorkflowHandlers>();
+        services.TryAddSingleton<CrmWorkflowHistoryHandlers>();
         services.TryAddSingleton<CrmDemoData>();
         services.AddOptions<CrmEmailTemplateOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));
         services.TryAddSingleton<CrmEmailTemplates>();

@@ -21,18 +21,18 @@ public static class CrmWorkflowEndpoints
         endpoints.MapDelete(R(CrmWorkflowRoutes.Workflow), (string id, CrmWorkflowHandlers h, CancellationToken ct) => h.DeleteAsync(id, ct)).WithName("CrmDeleteWorkflow").WithTags(Tag);
         endpoints.MapPost(R(CrmWorkflowRoutes.Activate), (string id, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.ActivateAsync(id, r, ct)).WithName("CrmActivateWorkflow").WithTags(Tag);
         endpoints.MapPost(R(CrmWorkflowRoutes.Execute), (string id, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.ExecuteAsync(id, r, ct)).WithName("CrmExecuteWorkflow").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Executions), (string id, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.ExecutionsAsync(id, r, ct)).WithName("CrmListExecutions").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Execution), (string id, string executionId, CrmWorkflowHandlers h, CancellationToken ct) => h.ExecutionAsync(id, executionId, ct)).WithName("CrmGetExecution").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Stats), (string id, CrmWorkflowHandlers h, CancellationToken ct) => h.StatsAsync(id, ct)).WithName("CrmWorkflowStats").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Executions), (string id, HttpRequest r, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.ExecutionsAsync(id, r, ct)).WithName("CrmListExecutions").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Execution), (string id, string executionId, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.ExecutionAsync(id, executionId, ct)).WithName("CrmGetExecution").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Stats), (string id, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.StatsAsync(id, ct)).WithName("CrmWorkflowStats").WithTags(Tag);
         endpoints.MapGet(R(CrmWorkflowRoutes.Templates), (CrmWorkflowHandlers h) => h.Templates()).WithName("CrmListTemplates").WithTags(Tag);
         endpoints.MapPost(R(CrmWorkflowRoutes.FromTemplate), (string templateId, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.FromTemplateAsync(templateId, r, ct)).WithName("CrmCreateFromTemplate").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Versions), (string id, CrmWorkflowHandlers h, CancellationToken ct) => h.VersionsAsync(id, ct)).WithName("CrmListVersions").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Version), (string id, int version, CrmWorkflowHandlers h, CancellationToken ct) => h.VersionAsync(id, version, ct)).WithName("CrmGetVersion").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Diff), (string id, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.DiffAsync(id, r, ct)).WithName("CrmDiffVersions").WithTags(Tag);
-        endpoints.MapPost(R(CrmWorkflowRoutes.Rollback), (string id, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.RollbackAsync(id, r, ct)).WithName("CrmRollbackWorkflow").WithTags(Tag);
-        endpoints.MapPost(R(CrmWorkflowRoutes.Duplicate), (string id, HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.DuplicateAsync(id, r, ct)).WithName("CrmDuplicateWorkflow").WithTags(Tag);
-        endpoints.MapGet(R(CrmWorkflowRoutes.Export), (string id, CrmWorkflowHandlers h, CancellationToken ct) => h.ExportAsync(id, ct)).WithName("CrmExportWorkflow").WithTags(Tag);
-        endpoints.MapPost(R(CrmWorkflowRoutes.Import), (HttpRequest r, CrmWorkflowHandlers h, CancellationToken ct) => h.ImportAsync(r, ct)).WithName("CrmImportWorkflows").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Versions), (string id, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.VersionsAsync(id, ct)).WithName("CrmListVersions").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Version), (string id, int version, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.VersionAsync(id, version, ct)).WithName("CrmGetVersion").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Diff), (string id, HttpRequest r, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.DiffAsync(id, r, ct)).WithName("CrmDiffVersions").WithTags(Tag);
+        endpoints.MapPost(R(CrmWorkflowRoutes.Rollback), (string id, HttpRequest r, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.RollbackAsync(id, r, ct)).WithName("CrmRollbackWorkflow").WithTags(Tag);
+        endpoints.MapPost(R(CrmWorkflowRoutes.Duplicate), (string id, HttpRequest r, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.DuplicateAsync(id, r, ct)).WithName("CrmDuplicateWorkflow").WithTags(Tag);
+        endpoints.MapGet(R(CrmWorkflowRoutes.Export), (string id, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.ExportAsync(id, ct)).WithName("CrmExportWorkflow").WithTags(Tag);
+        endpoints.MapPost(R(CrmWorkflowRoutes.Import), (HttpRequest r, CrmWorkflowHistoryHandlers h, CancellationToken ct) => h.ImportAsync(r, ct)).WithName("CrmImportWorkflows").WithTags(Tag);
         return endpoints;
     }
 
