@@ -25,7 +25,7 @@ public sealed class CrmChanges(ICrmStore store, ICrmEventSink sink, TimeProvider
         where T : CrmEntity
     {
         var created = await store.CreateAsync(record, cancellationToken);
-        var dispatch = await PublishAsync(null, created, cause, cancellationToken);
+        var dispatch = await PublishAsync(null, created, null, DocumentCrmStore.ToJson(created), cause, cancellationToken);
         return new CrmWrite<T>(null, created, dispatch);
     }
 
@@ -38,8 +38,10 @@ public sealed class CrmChanges(ICrmStore store, ICrmEventSink sink, TimeProvider
             return null;
         }
 
-        var dispatch = Changed(update.Before, update.After)
-            ? await PublishAsync(update.Before, update.After, cause, cancellationToken)
+        var before = DocumentCrmStore.ToJson(update.Before);
+        var after = DocumentCrmStore.ToJson(update.After);
+        var dispatch = Changed(before, after)
+            ? await PublishAsync(update.Before, update.After, before, after, cause, cancellationToken)
             : CrmDispatchResult.None;
         return new CrmWrite<T>(update.Before, update.After, dispatch);
     }
@@ -66,7 +68,9 @@ public sealed class CrmChanges(ICrmStore store, ICrmEventSink sink, TimeProvider
         _ => null,
     };
 
-    private async Task<CrmDispatchResult> PublishAsync<T>(T? before, T after, CrmCause? cause, CancellationToken cancellationToken)
+    /// <param name="beforeJson">The records' JSON, serialised once by the caller; each event gets its own copy.</param>
+    private async Task<CrmDispatchResult> PublishAsync<T>(
+        T? before, T after, JsonObject? beforeJson, JsonObject afterJson, CrmCause? cause, CancellationToken cancellationToken)
         where T : CrmEntity
     {
         var channels = ChannelsOf(before, after);
@@ -86,8 +90,8 @@ public sealed class CrmChanges(ICrmStore store, ICrmEventSink sink, TimeProvider
                 Channel = channel,
                 EntityType = entityType,
                 EntityId = after.Id,
-                Before = before is null ? null : DocumentCrmStore.ToJson(before),
-                After = DocumentCrmStore.ToJson(after),
+                Before = beforeJson?.DeepClone().AsObject(),
+                After = afterJson.DeepClone().AsObject(),
                 OccurredAt = now,
                 CauseChain = cause?.Chain ?? [],
                 Extra = channel == CrmNames.Channels.DealStageChanged && before is Deal b && after is Deal a
@@ -115,13 +119,8 @@ public sealed class CrmChanges(ICrmStore store, ICrmEventSink sink, TimeProvider
         return "a" + Convert.ToHexStringLower(hash)[..31];
     }
 
-    private static bool Changed<T>(T before, T after)
-        where T : CrmEntity
-    {
-        var b = DocumentCrmStore.ToJson(before);
-        var a = DocumentCrmStore.ToJson(after);
-        b.Remove("updated_at");
-        a.Remove("updated_at");
-        return !JsonNode.DeepEquals(b, a);
-    }
+    /// <summary>Whether anything but updated_at differs (both records serialise the same properties).</summary>
+    private static bool Changed(JsonObject before, JsonObject after) =>
+        before.Count != after.Count
+        || before.Any(p => p.Key != "updated_at" && (!after.TryGetPropertyValue(p.Key, out var value) || !JsonNode.DeepEquals(p.Value, value)));
 }

@@ -25,15 +25,12 @@ public sealed class CrmManualRuns(
     public async Task<CrmExecuteResult?> ExecuteAsync(string workflowId, CrmExecuteRequest request, string kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if ((await registry.CurrentAsync(cancellationToken)).ById.GetValueOrDefault(workflowId) is not { } workflow)
+        // A workflow saved through another instance may not be in this process's snapshot yet: read the store once.
+        var workflow = (await registry.CurrentAsync(cancellationToken)).ById.GetValueOrDefault(workflowId)
+            ?? (await registry.LoadAsync(cancellationToken)).ById.GetValueOrDefault(workflowId);
+        if (workflow is null)
         {
-            await registry.LoadAsync(cancellationToken);
-            if ((await registry.CurrentAsync(cancellationToken)).ById.GetValueOrDefault(workflowId) is not { } loaded)
-            {
-                return null;
-            }
-
-            workflow = loaded;
+            return null;
         }
 
         JsonObject context;

@@ -24,21 +24,34 @@ public sealed partial class CrmWorkflowRegistry(
     /// <summary>The current snapshot, reloaded first when it is older than the refresh interval.</summary>
     public async ValueTask<CrmWorkflowSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var current = Volatile.Read(ref snapshot);
-        if (current is not null && time.GetUtcNow() - loadedAt < TimeSpan.FromSeconds(options.Value.RefreshSeconds))
+        if (Fresh() is { } current)
         {
             return current;
         }
 
-        return await LoadAsync(cancellationToken);
+        return await LoadAsync(onlyIfStale: true, cancellationToken);
     }
 
     /// <summary>Reads every workflow and version from the store, compiling what this process has not yet.</summary>
-    public async Task<CrmWorkflowSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    public Task<CrmWorkflowSnapshot> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(onlyIfStale: false, cancellationToken);
+
+    private CrmWorkflowSnapshot? Fresh()
+    {
+        var current = Volatile.Read(ref snapshot);
+        return current is not null && time.GetUtcNow() - loadedAt < TimeSpan.FromSeconds(options.Value.RefreshSeconds) ? current : null;
+    }
+
+    private async Task<CrmWorkflowSnapshot> LoadAsync(bool onlyIfStale, CancellationToken cancellationToken)
     {
         await loading.WaitAsync(cancellationToken);
         try
         {
+            // Callers that found the snapshot stale while another was reloading it take that reload's result.
+            if (onlyIfStale && Fresh() is { } reloaded)
+            {
+                return reloaded;
+            }
+
             var known = Volatile.Read(ref snapshot)?.ById ?? new Dictionary<string, CrmCompiledWorkflow>();
             foreach (var version in await store.AllVersionsAsync(cancellationToken))
             {
