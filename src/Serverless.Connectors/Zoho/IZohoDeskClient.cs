@@ -1,0 +1,30 @@
+namespace Serverless.Connectors.Zoho;
+
+/// <summary>The Zoho Desk API v1 calls the helpdesk batch (seed 001) makes. Get one from
+/// IConnectorProvider&lt;IZohoDeskClient&gt;: the real client when Connectors:Zoho is configured and the run is not a
+/// dry run, the sandbox twin (reads <see cref="ZohoSandboxData"/>, records every write) otherwise.</summary>
+public interface IZohoDeskClient
+{
+    /// <summary>GET /api/v1/tickets?departmentId&amp;status&amp;from&amp;limit&amp;sortBy: one page (Zoho answers 204 when
+    /// there is none: an empty list).</summary>
+    Task<IReadOnlyList<ZohoDeskTicket>> ListTicketsAsync(ZohoTicketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tickets/{ticketId}.</summary>
+    Task<ZohoDeskTicket> GetTicketAsync(string ticketId, CancellationToken cancellationToken);
+
+    /// <summary>GET /api/v1/tickets/{ticketId}/threads, then GET /api/v1/tickets/{ticketId}/threads/{threadId} for
+    /// each so that <see cref="ZohoDeskThread.Content"/> is filled; oldest first.</summary>
+    Task<IReadOnlyList<ZohoDeskThread>> ListThreadsAsync(string ticketId, CancellationToken cancellationToken);
+
+    /// <summary>POST /api/v1/tickets/{ticketId}/draftReply. The content must contain <paramref name="marker"/>; a
+    /// DRAFT thread of the ticket that already contains it is returned instead of creating a second draft (a retried
+    /// step after a crash finds its own draft).</summary>
+    Task<ZohoDeskThread> CreateDraftReplyAsync(string ticketId, ZohoDraftReply draft, string marker, CancellationToken cancellationToken);
+
+    /// <summary>POST /api/v1/tickets/{ticketId}/comments with isPublic false (a note for the agents). A comment that
+    /// already contains <paramref name="marker"/> is returned instead of adding a second one.</summary>
+    Task<ZohoDeskComment> AddPrivateCommentAsync(string ticketId, string htmlContent, string marker, CancellationToken cancellationToken);
+
+    /// <summary>POST /api/v1/tickets/{ticketId}/move with {"departmentId"}.</summary>
+    Task MoveTicketAsync(string ticketId, string departmentId, CancellationToken cancellationToken);
+}
