@@ -62,7 +62,8 @@ public static class ForEachModes
     public static readonly IReadOnlyList<string> All = [Sequential, Parallel];
 }
 
-/// <summary>Waits for a duration or until a time (a template rendering to an ISO 8601 date).</summary>
+/// <summary>Waits for a duration (such as "2s", or a template rendering to one) or until a time (a template
+/// rendering to an ISO 8601 date).</summary>
 public sealed record WaitStep : Step
 {
     public string? Duration { get; init; }
@@ -90,6 +91,10 @@ public sealed record SubWorkflowStep : Step
     public required string Workflow { get; init; }
     public int? Version { get; init; }
     public JsonNode? Input { get; init; }
+
+    /// <summary>"fail" (default): a failed child fails this workflow. "continue": the step ends Failed with the
+    /// child's error (steps.ID.status / steps.ID.error) and the workflow goes on, as a batch of children needs.</summary>
+    public string OnError { get; init; } = OnErrorPolicies.Fail;
 
     [JsonIgnore]
     public override string Type => StepTypes.SubWorkflow;

@@ -126,9 +126,20 @@ internal sealed partial class Execution
     private StepOutcome StartWait(StepRecord record, WaitStep step, InstanceScope scope)
     {
         DateTimeOffset due;
-        if (step.Duration is not null)
+        if (step.Duration is not null && !step.Duration.Contains("{{", StringComparison.Ordinal))
         {
             due = Now + Durations.Parse(step.Duration);
+        }
+        else if (step.Duration is not null)
+        {
+            var rendered = Templates.Render(step.Duration, scope, Now);
+            if (rendered is not JsonValue text || !Durations.TryParse(text.ToString(), out var length))
+            {
+                return StepError(record, new ErrorInfo(ErrorKinds.Expression,
+                    $"Step '{step.Id}': duration '{step.Duration}' gave '{rendered?.ToJsonString()}', which is not a duration (500ms, 2s, 5m, PT5M; 0s waits not at all).", record.Key), resumeLater: false);
+            }
+
+            due = Now + length;
         }
         else
         {

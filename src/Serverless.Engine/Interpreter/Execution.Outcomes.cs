@@ -23,7 +23,12 @@ internal sealed partial class Execution
     {
         record.Error = error;
         record.EndedAt = Now;
-        var policy = index.Step(record.StepId) is ActivityStep activity ? activity.OnError : OnErrorPolicies.Fail;
+        var policy = index.Step(record.StepId) switch
+        {
+            ActivityStep activity => activity.OnError,
+            SubWorkflowStep child => child.OnError,
+            _ => OnErrorPolicies.Fail,
+        };
         switch (policy)
         {
             case OnErrorPolicies.Continue:

@@ -6,6 +6,8 @@ namespace Serverless.Engine.Loading;
 /// <summary>subWorkflow, set, emit and terminate: steps that pass data on.</summary>
 internal static class DataStepRules
 {
+    private static readonly IReadOnlyList<string> SubWorkflowOnError = [OnErrorPolicies.Fail, OnErrorPolicies.Continue];
+
     public static void ValidateSubWorkflow(ValidationContext context, JsonObject obj, string path)
     {
         var workflow = Fields.String(context, obj, path, "workflow", Need.Required);
@@ -24,6 +26,7 @@ internal static class DataStepRules
         }
 
         context.AddTemplates(obj["input"], JsonPaths.Property(path, "input"));
+        Fields.OneOf(context, obj, path, "onError", Need.Defaulted, SubWorkflowOnError);
     }
 
     public static void ValidateSet(ValidationContext context, JsonObject obj, string path)

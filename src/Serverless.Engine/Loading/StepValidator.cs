@@ -19,7 +19,7 @@ internal static class StepValidator
         [StepTypes.Approval] = new(
             ["approvers", "channels", "message", "item", "reminder", "deadline", "onTimeout", "notifyActivity"],
             ApprovalStepRules.Validate),
-        [StepTypes.SubWorkflow] = new(["workflow", "version", "input"], DataStepRules.ValidateSubWorkflow),
+        [StepTypes.SubWorkflow] = new(["workflow", "version", "input", "onError"], DataStepRules.ValidateSubWorkflow),
         [StepTypes.Set] = new(["variables"], DataStepRules.ValidateSet),
         [StepTypes.Emit] = new(["channel", "payload"], DataStepRules.ValidateEmit),
         [StepTypes.Terminate] = new(["status", "reason", "output"], DataStepRules.ValidateTerminate),

@@ -14,7 +14,15 @@ internal static class WaitStepRules
             context.Report(path, "A wait step needs exactly one of 'duration' (such as \"2h\") or 'until' (an ISO 8601 time or a template).");
         }
 
-        Fields.Duration(context, obj, path, "duration", Need.Optional);
+        if (obj["duration"] is JsonValue duration && duration.TryGetValue<string>(out var text) && text.Contains("{{", StringComparison.Ordinal))
+        {
+            context.AddTemplates(obj["duration"], JsonPaths.Property(path, "duration"));
+        }
+        else
+        {
+            Fields.Duration(context, obj, path, "duration", Need.Optional);
+        }
+
         if (Fields.String(context, obj, path, "until", Need.Optional) is { } until)
         {
             if (until.Contains("{{", StringComparison.Ordinal))

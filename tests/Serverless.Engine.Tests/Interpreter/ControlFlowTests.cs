@@ -226,4 +226,20 @@ public class ControlFlowTests
         h.State.Error!.Kind.Should().Be(ErrorKinds.ChildFailed);
         h.State.Error.Message.Should().Contain("no brand").And.Contain(start.ChildInstanceId);
     }
+    [Fact]
+    public void SubWorkflow_OnErrorContinue_StepFailsWithChildErrorAndWorkflowGoesOn()
+    {
+        var h = new Harness("""
+        { "id": "parent", "steps": [
+          { "id": "child", "type": "subWorkflow", "workflow": "w", "onError": "continue" },
+          { "id": "note", "type": "activity", "activity": "x", "input": { "status": "{{steps.child.status}}", "error": "{{steps.child.error.message}}" } } ] }
+        """);
+        var start = h.Start().OfType<StartChild>().Single();
+
+        var note = h.Apply(new ChildFailed(start.ChildInstanceId, new ErrorInfo(ErrorKinds.Permanent, "no brand"))).Activity("x");
+
+        h.State.Status.Should().Be(InstanceStatus.Running);
+        note.Input!["status"]!.GetValue<string>().Should().Be("Failed");
+        note.Input["error"]!.GetValue<string>().Should().Contain("no brand");
+    }
 }

@@ -32,6 +32,36 @@ public class WaitAndEventTests
         h.Start("""{"at":"2026-11-23T08:00:00+01:00"}""").Timer().DueAt.Should().Be(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
     }
 
+    [Theory]
+    [InlineData("2.5", 2500)]
+    [InlineData("0", 0)]
+    public void Wait_TemplatedDuration_RendersThenWaits(string seconds, int expectedMs)
+    {
+        var h = new Harness("""{ "id": "w", "steps": [ { "id": "pause", "type": "wait", "duration": "{{input.delay}}s" }, { "id": "after", "type": "activity", "activity": "x" } ] }""");
+
+        var commands = h.Start($$"""{"delay":{{seconds}}}""");
+
+        if (expectedMs == 0)
+        {
+            commands.Activity("x").Should().NotBeNull();
+        }
+        else
+        {
+            commands.Timer().DueAt.Should().Be(Harness.T0.AddMilliseconds(expectedMs));
+        }
+    }
+
+    [Fact]
+    public void Wait_TemplatedDurationNotADuration_FailsNamingTheValue()
+    {
+        var h = new Harness("""{ "id": "w", "steps": [ { "id": "pause", "type": "wait", "duration": "{{input.delay}}" } ] }""");
+
+        h.Start("""{"delay":"soon"}""");
+
+        h.State.Status.Should().Be(InstanceStatus.Failed);
+        h.State.Error!.Message.Should().Contain("soon").And.Contain("not a duration");
+    }
+
     private const string Payment = """
     {
       "id": "pay",

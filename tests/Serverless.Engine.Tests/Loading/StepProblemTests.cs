@@ -49,6 +49,7 @@ public class StepProblemTests
     [InlineData("""{"id":"s","type":"activity","activity":"a","retry":{"jitter":true}}""", "$.steps[0].retry.jitter", "must be a number, not a boolean")]
     [InlineData("""{"id":"s","type":"forEach","items":"{{x}}","maxConcurrency":2.5,"steps":[{"id":"t","type":"emit","channel":"c"}]}""", "$.steps[0].maxConcurrency", "whole number")]
     [InlineData("""{"id":"s","type":"activity","activity":"a","onError":null}""", "$.steps[0].onError", "cannot be null")]
+    [InlineData("""{"id":"s","type":"subWorkflow","workflow":"w","onError":"fallback"}""", "$.steps[0].onError", "fail, continue")]
     [InlineData("""{"id":"s","type":"switch","value":["a"],"cases":[{"equals":"a"}]}""", "$.steps[0].value", "must be a string")]
     [InlineData("""{"id":"s","type":"emit","channel":""}""", "$.steps[0].channel", "cannot be empty")]
     [InlineData("""{"id":"s","type":"set","variables":[1]}""", "$.steps[0].variables", "must be an object")]
