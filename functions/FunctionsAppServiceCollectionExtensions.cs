@@ -7,6 +7,7 @@ using Serverless.Connectors.DependencyInjection;
 using Serverless.Functions.Channels;
 using Serverless.Functions.Durable;
 using Serverless.Crm;
+using Serverless.Helpdesk;
 using Serverless.Intake;
 using Serverless.Mail;
 using Serverless.Storage.Azure;
@@ -28,6 +29,7 @@ public static class FunctionsAppServiceCollectionExtensions
             .AddRequestHandler(configuration)
             .AddMail(configuration)
             .AddCrm(configuration)
+            .AddHelpdesk(configuration)
             .AddWorkflowApi()
             .AddWebhookTriggers(configuration);
 

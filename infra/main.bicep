@@ -58,6 +58,9 @@ param cosmosContainers array = [
   { name: 'crm-counters', partitionKeyPath: '/pk' }
   { name: 'crm-workflows', partitionKeyPath: '/pk' }
   { name: 'crm-workflow-versions', partitionKeyPath: '/pk' }
+  { name: 'helpdesk-pending', partitionKeyPath: '/pk' }
+  { name: 'helpdesk-processed', partitionKeyPath: '/pk' }
+  { name: 'helpdesk-batches', partitionKeyPath: '/pk' }
   { name: 'crm-executions', partitionKeyPath: '/pk' }
   { name: 'crm-workflow-counters', partitionKeyPath: '/pk' }
   { name: 'crm-hubspot-mirror', partitionKeyPath: '/pk' }
@@ -71,7 +74,6 @@ param cosmosContainers array = [
   { name: 'leads', partitionKeyPath: '/pk' }
   { name: 'lead-interactions', partitionKeyPath: '/pk' }
   { name: 'agent-messages', partitionKeyPath: '/pk' }
-  { name: 'batch-results', partitionKeyPath: '/pk' }
 ]
 
 var abbrs = loadJsonContent('./abbreviations.json')

@@ -13,6 +13,7 @@ using Serverless.Host.Configuration;
 using Serverless.Host.Demo;
 using Serverless.Host.Runtime;
 using Serverless.Host.Web;
+using Serverless.Helpdesk.Api;
 using Serverless.Intake;
 using Serverless.Mail;
 using Serverless.Storage.Azure;
@@ -40,6 +41,7 @@ try
     app.MapCrmHubSpotWebhook();
     app.MapCrmWorkflowWebhook();
     app.MapGroup("").RequireManagementKey().MapCrmDataApi();
+    app.MapGroup("").RequireManagementKey().MapHelpdeskApi();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
     app.Run();

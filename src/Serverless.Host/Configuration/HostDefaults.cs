@@ -1,7 +1,7 @@
 namespace Serverless.Host.Configuration;
 
 /// <summary>What a fresh checkout runs with when no setting says otherwise: SQLite and files under ./.data, sandbox
-/// connectors (no credentials set), the repository's workflows/ folder, the demo activities, a demo CRM (users, organisation 1, a deal) and quiet framework logs. Every value can be overridden.</summary>
+/// connectors (no credentials set), the repository's workflows/ folder, the demo activities, a demo CRM (users, organisation 1, a deal), a demo helpdesk backlog in the sandbox Zoho and quiet framework logs. Every value can be overridden.</summary>
 internal static class HostDefaults
 {
     public const int HttpPort = 7071;
@@ -17,6 +17,7 @@ internal static class HostDefaults
         ["Storage:Documents:Provider"] = "sqlite",
         ["Storage:Blobs:Provider"] = "files",
         ["Crm:DemoData"] = "true",
+        ["Helpdesk:DemoData"] = "true",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",

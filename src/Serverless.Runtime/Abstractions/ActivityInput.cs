@@ -19,8 +19,11 @@ public static class ActivityInput
         context.Input?[name] is JsonValue value && (value.GetValueKind() == JsonValueKind.True
             || (value.GetValueKind() == JsonValueKind.String && string.Equals(value.GetValue<string>(), "true", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>Any JSON number as a double, whatever CLR type holds it (an in-memory input may hold an int).</summary>
     public static double? Number(ActivityContext context, string name) =>
-        context.Input?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
+        context.Input?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? value.TryGetValue<double>(out var number) ? number : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     public static JsonArray Array(ActivityContext context, string name) => context.Input?[name] as JsonArray ?? [];
 }

@@ -25,4 +25,26 @@ public static class RepositoryFiles
         var besideApp = Path.Combine(AppContext.BaseDirectory, path);
         return File.Exists(besideApp) ? besideApp : null;
     }
+
+    /// <summary>A folder named by a setting (templates, rules), found the same way as <see cref="Resolve"/>.</summary>
+    public static string? ResolveFolder(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.IsPathRooted(path))
+        {
+            return Directory.Exists(path) ? path : null;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, path);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        var besideApp = Path.Combine(AppContext.BaseDirectory, path);
+        return Directory.Exists(besideApp) ? besideApp : null;
+    }
 }

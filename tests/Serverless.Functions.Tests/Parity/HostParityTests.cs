@@ -25,6 +25,7 @@ public sealed partial class HostParityTests(EmbeddedHostFactory host) : IClassFi
     {
         ["RuntimeHostedService"] = "the embedded engine itself; Durable Functions replaces it",
         ["CrmWorkflowLoaderService"] = "a one-off load at start, not a periodic job: the Functions worker runs the same hosted service",
+        ["HelpdeskDemoService"] = "fills the sandbox with the demo backlog once at start when Helpdesk:DemoData is on; the Functions worker runs the same hosted service",
         ["MessageSweeperService"] = "dead-letters stored channel messages; the Durable runtime starts subscribers in the emit activity and stores none",
     };
 

@@ -3,6 +3,7 @@ using Serverless.Api;
 using Serverless.Approvals;
 using Serverless.Connectors.Sandbox;
 using Serverless.Crm;
+using Serverless.Helpdesk;
 using Serverless.Intake;
 using Serverless.Mail;
 
@@ -14,7 +15,7 @@ internal static class SharedHandlers
 {
     public static IReadOnlyList<Assembly> Assemblies { get; } =
         [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly, typeof(IntakeApi).Assembly,
-        typeof(MailEndpoints).Assembly, typeof(CrmNames).Assembly];
+        typeof(MailEndpoints).Assembly, typeof(CrmNames).Assembly, typeof(HelpdeskNames).Assembly];
 
     public static IReadOnlySet<string> TypeNames { get; } =
         Assemblies.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,0 +1,3 @@
+using Serverless.Helpdesk.Cli;
+
+return await HelpdeskCli.RunAsync(args);
