@@ -1,3 +1,6 @@
-using Serverless.Helpdesk.Cli;
+namespace Serverless.Helpdesk.Cli;
 
-return await HelpdeskCli.RunAsync(args);
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => HelpdeskCli.RunAsync(args);
+}

@@ -49,6 +49,7 @@ internal sealed class TakeBatchActivity(HelpdeskBatchStore batches, HelpdeskQueu
         {
             ["batchId"] = batchId,
             ["count"] = batch.Tickets.Count,
+            ["atOnce"] = batch.DelaySeconds <= 0 && batch.Tickets.Count > 1,
             ["tickets"] = new JsonArray(batch.Tickets.Select((t, i) =>
             {
                 var item = t.ToJson();
