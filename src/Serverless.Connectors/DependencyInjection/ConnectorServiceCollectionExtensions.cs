@@ -13,6 +13,7 @@ using Serverless.Connectors.Sandbox;
 using Serverless.Connectors.Selection;
 using Serverless.Connectors.Slack;
 using Serverless.Connectors.Teams;
+using Serverless.Connectors.Zoho;
 using Serverless.Storage.DependencyInjection;
 using Serverless.Storage.Tables;
 
@@ -24,8 +25,8 @@ public static class ConnectorServiceCollectionExtensions
     /// Registers every connector: options bound from "Connectors:*" and validated at start (a set-but-invalid value
     /// fails naming the setting; empty credentials are valid and mean sandbox), the shared resilience handler on each
     /// typed HttpClient, the sandbox call log, the token alerts, and one <see cref="IConnectorProvider{T}"/> per
-    /// connector (IHubSpotClient, IClickUpClient, IEmailSender, ISlackWebhook, IGoogleSheetsClient, ITeamsWebhook),
-    /// which is what activities inject.
+    /// connector (IHubSpotClient, IClickUpClient, IEmailSender, ISlackWebhook, IGoogleSheetsClient, ITeamsWebhook,
+    /// IZohoDeskClient, IZohoCrmClient), which is what activities inject.
     /// </summary>
     public static IServiceCollection AddConnectors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSlackConnector(configuration);
         services.AddGoogleSheetsConnector(configuration);
         services.AddTeamsConnector(configuration);
+        services.AddZohoConnector(configuration);
         return services;
     }
 
@@ -163,13 +165,13 @@ public static class ConnectorServiceCollectionExtensions
     }
 
     /// <summary>The pipeline's TotalTimeout bounds a call; HttpClient's own 100 s timeout would cut across it.</summary>
-    private static void Configure(HttpClient http, string baseAddress)
+    internal static void Configure(HttpClient http, string baseAddress)
     {
         http.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
         http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+    internal static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {

@@ -5,7 +5,8 @@ namespace Serverless.Connectors.Resilience;
 
 /// <summary>Pulls the human-readable message out of an API error body: HubSpot {"status":"error","message":...},
 /// ClickUp {"err":...,"ECODE":...}, Google {"error":{"code","message","status"}}, Workflows {"error":{"code","message"}},
-/// OAuth {"error":...,"error_description":...}, generic {"error":...}, or plain text (Slack webhooks answer "invalid_token").</summary>
+/// OAuth {"error":...,"error_description":...}, Zoho Desk {"errorCode":...,"message":...}, Zoho CRM {"code":...,"message":...},
+/// generic {"error":...}, or plain text (Slack webhooks answer "invalid_token").</summary>
 internal static class ApiErrorMessage
 {
     private const int MaxLength = 500;
@@ -27,7 +28,7 @@ internal static class ApiErrorMessage
                 if (message is not null)
                 {
                     var code = Text(json["ECODE"]) ?? Text(json["category"]) ?? Text(error?["status"]) ?? Text(error?["code"])
-                        ?? (json["error_description"] is null ? null : Text(json["error"]));
+                        ?? (json["error_description"] is null ? null : Text(json["error"])) ?? Text(json["errorCode"]) ?? Text(json["code"]);
                     return Trim(code is null ? message : $"{message} [{code}]");
                 }
             }

@@ -16,6 +16,10 @@ namespace Serverless.Connectors.Resilience;
 internal sealed class ConnectorFailureHandler(string connector, ConnectorRateLimit rateLimit, IConnectorAlerts alerts,
     ILogger<ConnectorFailureHandler> logger) : DelegatingHandler
 {
+    /// <summary>Set (true) on a request whose 401 the client answers itself, with a refreshed token and one more try
+    /// (Zoho): that 401 is not reported. The retry's own 401, if any, is.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> RetriesUnauthorized = new("Serverless.Connectors.RetriesUnauthorized");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
@@ -47,7 +51,7 @@ internal sealed class ConnectorFailureHandler(string connector, ConnectorRateLim
             logger.LogDebug("{Connector} {Method} answered {Status}", connector, request.Method, (int)response.StatusCode);
         }
 
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !(request.Options.TryGetValue(RetriesUnauthorized, out var retried) && retried))
         {
             await alerts.TokenRefusedAsync(connector, CancellationToken.None);
         }

@@ -6,8 +6,9 @@ namespace Serverless.Connectors.Zoho;
 /// Get one from IConnectorProvider&lt;IZohoCrmClient&gt;.</summary>
 public interface IZohoCrmClient
 {
-    /// <summary>GET /crm/{version}/{module}/search?criteria=... every page (per_page 200, while info.more_records),
-    /// at most <paramref name="maxRecords"/>. 204 (nothing found): an empty list.</summary>
+    /// <summary>GET /crm/{version}/{module}/search?criteria=... every page (per_page 200, or maxRecords when that is
+    /// smaller; while info.more_records), at most <paramref name="maxRecords"/> (at least 1). 204 (nothing found): an
+    /// empty list. The criteria go as written: escape (, ) and , inside values with a backslash.</summary>
     Task<IReadOnlyList<ZohoRecord>> SearchAsync(string module, string criteria, int maxRecords, CancellationToken cancellationToken);
 
     /// <summary>GET /crm/{version}/{module}/{id}; null when Zoho answers 204 or 404 (no such record).</summary>

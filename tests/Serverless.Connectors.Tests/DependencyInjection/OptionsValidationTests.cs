@@ -23,6 +23,8 @@ public sealed class OptionsValidationTests
     [InlineData("Connectors:Alerts:AdminRecipients:0", "admin-at-example")]
     [InlineData("Connectors:Resilience:MaxRetries", "50")]
     [InlineData("Connectors:HubSpot:RateLimit:PermitLimit", "0")]
+    [InlineData("Connectors:Zoho:DataCenter", "mars")]
+    [InlineData("Connectors:Zoho:DeskBaseAddress", "not a url")]
     public void Start_SetButInvalidValue_FailsNamingTheSetting(string setting, string value)
     {
         using var host = ConnectorTestHost.Create(new Dictionary<string, string?> { [setting] = value });
