@@ -46,7 +46,7 @@ internal sealed class SandboxZohoDeskClient(SandboxRecorder recorder, ZohoSandbo
         ZohoDeskPayloads.RequireMarker(draft.Content, marker, "draft");
         var thread = Threads(ticketId)?.FirstOrDefault(t => t.IsDraft && ZohoDeskPayloads.CarriesMarker(t.Content, marker))
             ?? new ZohoDeskThread(SandboxIds.Numeric(recorder.Context.IdempotencyKey, $"zoho-draft:{ticketId}:{marker}"), draft.Channel, "DRAFT", "out",
-                draft.FromEmailAddress, draft.To, time.GetUtcNow(), Summary(draft.Content), draft.Content, draft.ContentType);
+                draft.FromEmailAddress, draft.To, time.GetUtcNow(), ZohoDeskPayloads.Summary(draft.Content), draft.Content, draft.ContentType);
         await recorder.RecordAsync(Connector, nameof(CreateDraftReplyAsync),
             Call("POST", ZohoDeskPayloads.DraftReply(ticketId), ZohoDeskPayloads.DraftBody(draft)), ZohoDeskPayloads.ToJson(thread), cancellationToken);
         return thread;
@@ -90,31 +90,6 @@ internal sealed class SandboxZohoDeskClient(SandboxRecorder recorder, ZohoSandbo
         return sorted.ThenBy(t => t.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>The content's text without tags, cut at 100 characters: roughly what Zoho shows as a summary.</summary>
-    private static string Summary(string content)
-    {
-        var text = new System.Text.StringBuilder();
-        var inTag = false;
-        foreach (var c in content)
-        {
-            if (c == '<')
-            {
-                inTag = true;
-            }
-            else if (inTag && c == '>')
-            {
-                inTag = false;
-                text.Append(' ');
-            }
-            else if (!inTag)
-            {
-                text.Append(c);
-            }
-        }
-
-        var summary = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return summary.Length <= 100 ? summary : summary[..100];
-    }
 
     private static JsonObject Call(string method, string path, JsonObject? body) =>
         new() { ["method"] = method, ["path"] = "/" + path, ["body"] = body };

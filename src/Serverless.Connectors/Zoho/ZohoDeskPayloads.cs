@@ -184,4 +184,31 @@ internal static class ZohoDeskPayloads
         JsonValue v => v.ToString(),
         _ => null,
     };
+
+    /// <summary>The content's text without tags, cut at 100 characters: roughly what Zoho shows as a thread's
+    /// summary (the sandbox twin and the fake server both answer with it).</summary>
+    internal static string Summary(string content)
+    {
+        var text = new System.Text.StringBuilder();
+        var inTag = false;
+        foreach (var c in content)
+        {
+            if (c == '<')
+            {
+                inTag = true;
+            }
+            else if (inTag && c == '>')
+            {
+                inTag = false;
+                text.Append(' ');
+            }
+            else if (!inTag)
+            {
+                text.Append(c);
+            }
+        }
+
+        var summary = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return summary.Length <= 100 ? summary : summary[..100];
+    }
 }

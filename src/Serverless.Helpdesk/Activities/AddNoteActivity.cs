@@ -17,7 +17,7 @@ internal sealed class AddNoteActivity(IConnectorProvider<IZohoDeskClient> desk, 
         var ticketId = ActivityInput.Required(context, "ticketId");
         var template = ActivityInput.Required(context, "template");
         var marker = ActivityValues.Marker("note", ticketId, template);
-        var html = templates.Render(template, ActivityValues.Object(context, "vars")) + marker;
+        var html = templates.Render(template, ActivityValues.Object(context, "vars")) + ActivityValues.MarkerLine(marker);
         var comment = await desk.For(context).AddPrivateCommentAsync(ticketId, html, marker, cancellationToken);
         return new JsonObject { ["commentId"] = comment.Id, ["template"] = template, ["content"] = html };
     }

@@ -20,7 +20,7 @@ internal sealed class CreateDraftActivity(IConnectorProvider<IZohoDeskClient> de
         var to = ActivityInput.Required(context, "to");
         var template = ActivityInput.Required(context, "template");
         var marker = ActivityValues.Marker("draft", ticketId);
-        var html = templates.Render(template, ActivityValues.Object(context, "vars")) + marker;
+        var html = templates.Render(template, ActivityValues.Object(context, "vars")) + ActivityValues.MarkerLine(marker);
         var draft = await desk.For(context).CreateDraftReplyAsync(ticketId, new ZohoDraftReply(options.Value.FromEmailAddress, to, html), marker, cancellationToken);
         return new JsonObject
         {

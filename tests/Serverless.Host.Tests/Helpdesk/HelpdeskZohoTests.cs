@@ -36,7 +36,7 @@ public sealed class HelpdeskZohoTests : IAsyncLifetime, IDisposable
         batch["summary"]!["failed"]!.GetValue<int>().Should().Be(0, batch.ToJsonString());
         zoho.Drafts.Should().HaveCount(ZohoBacklog.Drafted);
         zoho.Drafts.Select(d => d.TicketId).Should().OnlyHaveUniqueItems();
-        zoho.Drafts.Should().OnlyContain(d => d.Body["content"]!.GetValue<string>().Contains($"<!-- helpdesk-draft:{d.TicketId} -->", StringComparison.Ordinal));
+        zoho.Drafts.Should().OnlyContain(d => d.Body["content"]!.GetValue<string>().Contains($"Réf. helpdesk-draft:{d.TicketId}</p>", StringComparison.Ordinal));
         zoho.Drafts.Should().OnlyContain(d => d.Body["fromEmailAddress"]!.GetValue<string>() == "doc@example.com" && d.Body["channel"]!.GetValue<string>() == "EMAIL");
         var cas8 = zoho.Updates.Single(u => u.Id == HelpdeskApi.Result(batch, "198709000449000002")["deal_id"]!.GetValue<string>());
         cas8.Fields.ToJsonString().Should().Be("""{"Date_examen_VTC":{"id":"1456177000000900003"}}""", "CAS 8 moves the exam date; the session waits for the candidate");

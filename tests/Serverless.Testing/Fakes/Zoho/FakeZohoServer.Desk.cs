@@ -208,7 +208,7 @@ public sealed partial class FakeZohoServer
         var content = body["content"]!.ToString();
         var html = body["contentType"]?.ToString() is null or "html";
         var thread = new ZohoDeskThread(NextId(), body["channel"]!.ToString(), "DRAFT", "out", body["fromEmailAddress"]!.ToString(),
-            body["to"]?.ToString(), Clock.GetUtcNow(), Summary(content), content, html ? "text/html" : "text/plain");
+            body["to"]?.ToString(), Clock.GetUtcNow(), ZohoDeskPayloads.Summary(content), content, html ? "text/html" : "text/plain");
         state.Threads.Add(thread);
         Drafts.Enqueue(new FakeZohoDraft(state.Ticket.Id, thread, body));
         return Json(200, ThreadJson(thread, withContent: true));
@@ -288,7 +288,7 @@ public sealed partial class FakeZohoServer
             ["fromEmailAddress"] = thread.FromEmailAddress,
             ["to"] = thread.To,
             ["createdTime"] = Time(thread.CreatedTime),
-            ["summary"] = thread.Summary ?? Summary(thread.Content ?? ""),
+            ["summary"] = thread.Summary ?? ZohoDeskPayloads.Summary(thread.Content ?? ""),
             ["contentType"] = thread.ContentType,
         };
         if (withContent)
@@ -342,30 +342,6 @@ public sealed partial class FakeZohoServer
         }
     }
 
-    private static string Summary(string content)
-    {
-        var text = new System.Text.StringBuilder();
-        var inTag = false;
-        foreach (var c in content)
-        {
-            if (c == '<')
-            {
-                inTag = true;
-            }
-            else if (inTag && c == '>')
-            {
-                inTag = false;
-                text.Append(' ');
-            }
-            else if (!inTag)
-            {
-                text.Append(c);
-            }
-        }
-
-        var summary = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return summary.Length <= 100 ? summary : summary[..100];
-    }
 
     private sealed class TicketState(ZohoDeskTicket ticket)
     {
