@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Serverless.Host.Tests.Support;
 using Xunit.Abstractions;
 
@@ -30,7 +29,7 @@ public sealed class HelpdeskCrashTests(ITestOutputHelper output)
 
         await using var second = HostProcess.Start(data.Path, port, environment: environment);
         await second.WaitHealthyAsync(TimeSpan.FromSeconds(90));
-        var (exit, cli) = await RunCliAsync($"http://127.0.0.1:{port}", "--count", "12", "--yes");
+        var (exit, cli) = await CliProcess.RunAsync($"http://127.0.0.1:{port}", null, "--count", "12", "--yes");
         output.WriteLine(cli);
 
         cli.Should().Contain($"Resuming the unfinished batch {batchId}", "the same command attaches to the batch the runtime resumed");
@@ -59,26 +58,5 @@ public sealed class HelpdeskCrashTests(ITestOutputHelper output)
 
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunCliAsync(string url, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "helpdesk.dll"));
-        start.ArgumentList.Add("--url");
-        start.ArgumentList.Add(url);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.WorkingDirectory = Directory.CreateTempSubdirectory("helpdesk-cli-").FullName;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
