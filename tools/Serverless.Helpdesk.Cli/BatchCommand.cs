@@ -60,9 +60,10 @@ internal static partial class BatchCommand
             AnsiConsole.MarkupLine($"[red]The batch ended {Markup.Escape(end)}[/]: {Markup.Escape(final["error"]?.ToString() ?? "")}");
         }
 
-        var file = await ExportCommand.WriteResultsAsync(".", batchId, final["results"], ct);
+        var file = await ExportCommand.WriteResultsAsync(".", final["started_at"]?.ToString(), final["results"], ct);
         AnsiConsole.MarkupLine($"Results: {Markup.Escape(file)}");
-        return (final["summary"]?["failed"]?.GetValue<int>() ?? 0) > 0 ? CliExit.Failures : CliExit.Ok;
+        var completed = final["status"]?.ToString() == "Completed";
+        return !completed || (final["summary"]?["failed"]?.GetValue<int>() ?? 0) > 0 ? CliExit.Failures : CliExit.Ok;
     }
 
     private static void Confirm(int planned)

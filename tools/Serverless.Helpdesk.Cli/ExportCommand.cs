@@ -24,7 +24,7 @@ internal static class ExportCommand
         {
             var id = batch["batch_id"]!.ToString();
             var progress = await api.BatchAsync(id, results: true, ct);
-            await WriteResultsAsync(folder, id, progress["results"], ct);
+            await WriteResultsAsync(folder, progress["started_at"]?.ToString(), progress["results"], ct);
             written++;
         }
 
@@ -33,11 +33,11 @@ internal static class ExportCommand
         return CliExit.Ok;
     }
 
-    /// <summary>data/batch_results_&lt;stamp&gt;.json, the stamp being the batch id's (helpdesk.batch:20260203_004229_...).</summary>
-    public static async Task<string> WriteResultsAsync(string folder, string batchId, JsonNode? results, CancellationToken ct)
+    /// <summary>data/batch_results_&lt;yyyyMMdd_HHmmss&gt;.json, from the batch's start (UTC), as the seed named them.</summary>
+    public static async Task<string> WriteResultsAsync(string folder, string? startedAt, JsonNode? results, CancellationToken ct)
     {
-        var stamp = batchId[(batchId.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        stamp = stamp.Length >= 15 ? stamp[..15] : stamp;
+        var started = DateTimeOffset.TryParse(startedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.UtcNow;
+        var stamp = started.UtcDateTime.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);
         var path = Path.Combine(data, $"batch_results_{stamp}.json");

@@ -64,7 +64,7 @@ internal static class ConnectorResiliencePipeline
         // The library's Retry-After support reads only Retry-After and has no cap; ClickUp sends X-RateLimit-Reset,
         // and a long wait must go back to the durable retry instead of holding a worker.
         ShouldRetryAfterHeader = false,
-        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, o, time)),
+        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), o, time)),
         DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome, time)),
         OnRetry = args =>
         {
@@ -74,12 +74,22 @@ internal static class ConnectorResiliencePipeline
         },
     };
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ConnectorResilienceOptions o, TimeProvider time)
+    /// <summary>A request marked with this option is retried here only after a 429 (which the server did not act
+    /// on): a create that timed out or got a 5xx may have been made, and the caller's durable retry first looks for it
+    /// (Zoho drafts and notes, found by their marker) instead of posting it blind a second time.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> RetryOnlyWhenRefused = new("Serverless.Connectors.RetryOnlyWhenRefused");
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ConnectorResilienceOptions o, TimeProvider time)
     {
         if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited)
         {
             var wait = RetryAfterReader.Read(limited, time.GetUtcNow());
             return wait is null || wait <= o.MaxRetryAfter;
+        }
+
+        if (request is not null && request.Options.TryGetValue(RetryOnlyWhenRefused, out var onlyRefused) && onlyRefused)
+        {
+            return false;
         }
 
         return UpstreamOutcomes.IsFailure(outcome);

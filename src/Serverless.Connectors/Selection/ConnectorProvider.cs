@@ -22,10 +22,20 @@ public abstract class ConnectorProvider<T> : IConnectorProvider<T>
     public T For(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return IsConfigured && !context.DryRun ? CreateReal() : CreateSandbox(new SandboxRecorder(context, _log, _time));
+        if (!IsConfigured)
+        {
+            return CreateSandbox(new SandboxRecorder(context, _log, _time));
+        }
+
+        return context.DryRun ? CreateDryRun(new SandboxRecorder(context, _log, _time)) : CreateReal();
     }
 
     private protected abstract T CreateReal();
 
     private protected abstract T CreateSandbox(SandboxRecorder recorder);
+
+    /// <summary>A dry run on a configured connector: the sandbox by default (nothing leaves the process). A connector
+    /// whose workflows must read real data to decide (Zoho: the tickets and deals a batch works on) reads through
+    /// the real client and records its writes instead.</summary>
+    private protected virtual T CreateDryRun(SandboxRecorder recorder) => CreateSandbox(recorder);
 }

@@ -1,8 +1,9 @@
 namespace Serverless.Connectors.Zoho;
 
 /// <summary>The Zoho Desk API v1 calls the helpdesk batch (seed 001) makes. Get one from
-/// IConnectorProvider&lt;IZohoDeskClient&gt;: the real client when Connectors:Zoho is configured and the run is not a
-/// dry run, the sandbox twin (reads <see cref="ZohoSandboxData"/>, records every write) otherwise.</summary>
+/// IConnectorProvider&lt;IZohoDeskClient&gt;: the real client when Connectors:Zoho is configured (in a dry run: real
+/// reads, writes recorded by the sandbox), the sandbox twin (reads <see cref="ZohoSandboxData"/>, records every
+/// write) otherwise.</summary>
 public interface IZohoDeskClient
 {
     /// <summary>GET /api/v1/tickets?departmentId&amp;status&amp;from&amp;limit&amp;sortBy&amp;include=contacts: one page (Zoho

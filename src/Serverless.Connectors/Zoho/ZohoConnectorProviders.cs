@@ -5,8 +5,9 @@ using Serverless.Connectors.Selection;
 
 namespace Serverless.Connectors.Zoho;
 
-/// <summary>Real Zoho Desk when Connectors:Zoho:ClientId, ClientSecret and RefreshToken are set and the run is not a
-/// dry run; the sandbox twin (reading <see cref="ZohoSandboxData"/>) otherwise.</summary>
+/// <summary>Real Zoho Desk when Connectors:Zoho:ClientId, ClientSecret and RefreshToken are set; the sandbox twin
+/// (reading <see cref="ZohoSandboxData"/>) when they are not; in a dry run on a configured account, the real reads
+/// and the sandbox's recorded writes (<see cref="DryRunZohoDeskClient"/>).</summary>
 internal sealed class ZohoDeskConnectorProvider(IServiceProvider services, IOptionsMonitor<ZohoOptions> options, ZohoSandboxData data,
     ISandboxCallLog log, TimeProvider time) : ConnectorProvider<IZohoDeskClient>(log, time)
 {
@@ -14,8 +15,10 @@ internal sealed class ZohoDeskConnectorProvider(IServiceProvider services, IOpti
 
     private protected override IZohoDeskClient CreateReal() => services.GetRequiredService<ZohoDeskClient>();
 
-    private protected override IZohoDeskClient CreateSandbox(SandboxRecorder recorder) => 
+    private protected override IZohoDeskClient CreateSandbox(SandboxRecorder recorder) =>
         new SandboxZohoDeskClient(recorder, data, services.GetRequiredService<TimeProvider>());
+
+    private protected override IZohoDeskClient CreateDryRun(SandboxRecorder recorder) => new DryRunZohoDeskClient(CreateReal(), CreateSandbox(recorder));
 }
 
 /// <summary>Real Zoho CRM under the same rule as <see cref="ZohoDeskConnectorProvider"/> (one set of credentials).</summary>
@@ -27,4 +30,6 @@ internal sealed class ZohoCrmConnectorProvider(IServiceProvider services, IOptio
     private protected override IZohoCrmClient CreateReal() => services.GetRequiredService<ZohoCrmClient>();
 
     private protected override IZohoCrmClient CreateSandbox(SandboxRecorder recorder) => new SandboxZohoCrmClient(recorder, data, options.CurrentValue);
+
+    private protected override IZohoCrmClient CreateDryRun(SandboxRecorder recorder) => new DryRunZohoCrmClient(CreateReal(), CreateSandbox(recorder));
 }

@@ -130,6 +130,12 @@ internal sealed class ZohoDeskClient(HttpClient http, ZohoAccessTokenSource toke
     {
         var request = ZohoAuthorizedCall.Request(method, path, token, body);
         request.Headers.TryAddWithoutValidation("orgId", options.CurrentValue.OrgId);
+        if (method == HttpMethod.Post)
+        {
+            // A draft or note whose POST timed out may exist: the activity's retry looks for its marker first.
+            request.Options.Set(ConnectorResiliencePipeline.RetryOnlyWhenRefused, true);
+        }
+
         return request;
     }
 }

@@ -30,14 +30,19 @@ internal sealed class TakeBatchActivity(HelpdeskBatchStore batches, HelpdeskQueu
             }
             else
             {
-                var done = (await queue.ListProcessedAsync(cancellationToken)).Where(p => p.Success).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+                var processed = await queue.ListProcessedAsync(cancellationToken);
+                var done = processed.Where(p => p.Success).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+                var failed = processed.Where(p => !p.Success).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
                 // A scheduled batch starting while another runs must not take its tickets: those of batches that
                 // have not finished (started in the last day) are held back.
                 var since = time.GetUtcNow() - HeldFor;
                 done.UnionWith((await batches.ListAsync(cancellationToken))
                     .Where(b => b.Id != batchId && b.FinishedAt is null && b.StartedAt > since)
                     .SelectMany(b => b.Tickets).Select(t => t.Id));
-                tickets = (await queue.ListPendingAsync(cancellationToken)).Where(t => !done.Contains(t.Id)).Take(Math.Max(0, count)).ToList();
+                // Newest first, tickets that failed before after the others: a ticket that keeps failing cannot
+                // hold a batch's places forever (--ticket ID runs it on demand).
+                tickets = (await queue.ListPendingAsync(cancellationToken)).Where(t => !done.Contains(t.Id))
+                    .OrderBy(t => failed.Contains(t.Id)).Take(Math.Max(0, count)).ToList();
             }
 
             batch = new HelpdeskBatch(batchId, count, context.DryRun, delay, ticketId, tickets, time.GetUtcNow(), null, null);
@@ -53,7 +58,7 @@ internal sealed class TakeBatchActivity(HelpdeskBatchStore batches, HelpdeskQueu
             ["tickets"] = new JsonArray(batch.Tickets.Select((t, i) =>
             {
                 var item = t.ToJson();
-                item["pauseSeconds"] = i == last ? 0 : batch.DelaySeconds;
+                item["pause"] = $"{(i == last ? 0 : (long)Math.Round(batch.DelaySeconds * 1000))}ms";
                 return (JsonNode?)item;
             }).ToArray()),
         };

@@ -74,6 +74,12 @@ public sealed class HelpdeskQueue(IDocumentStore store)
             return;
         }
 
+        if (!processed.Success && await FindProcessedAsync(processed.Id, cancellationToken) is { Success: true })
+        {
+            // Reprocessing a done ticket failed: it stays done (its draft exists); the failure is in the batch's results.
+            return;
+        }
+
         await store.UpsertAsync(HelpdeskNames.ProcessedCollection, new Document(processed.Id, ProcessedPartition, processed.ToJson()), cancellationToken);
         if (processed.Success)
         {

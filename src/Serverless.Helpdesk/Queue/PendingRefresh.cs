@@ -11,6 +11,9 @@ namespace Serverless.Helpdesk.Queue;
 /// successfully stay out). Against the sandbox, the calls are recorded under instance "helpdesk.refresh:{time}".</summary>
 public sealed class PendingRefresh(IConnectorProvider<IZohoDeskClient> desk, HelpdeskQueue queue, IOptions<HelpdeskOptions> options, TimeProvider time)
 {
+    /// <summary>A guard against a server that never answers a short page: 1,000 pages of 100 tickets.</summary>
+    public const int MaxPages = 1000;
+
     public async Task<RefreshResult> RunAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
@@ -19,7 +22,7 @@ public sealed class PendingRefresh(IConnectorProvider<IZohoDeskClient> desk, Hel
         var client = desk.For(context);
         var all = new List<ZohoDeskTicket>();
         var pages = 0;
-        while (true)
+        while (pages < MaxPages)
         {
             var page = await client.ListTicketsAsync(new ZohoTicketQuery(o.DepartmentId, o.Status, all.Count, o.PageSize), cancellationToken);
             if (page.Count == 0)

@@ -67,8 +67,8 @@ public sealed partial class ReplyTemplates(IOptions<HelpdeskOptions> options, He
         JsonArray array => array.Select(Plain).ToList(),
         JsonValue value when value.TryGetValue<bool>(out var b) => b,
         JsonValue value when value.TryGetValue<string>(out var s) => s,
-        JsonValue value when value.TryGetValue<long>(out var l) => l,
-        JsonValue value when value.TryGetValue<double>(out var d) => d,
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Number =>
+            double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };
 

@@ -14,6 +14,7 @@ public sealed class TicketTriage(HelpdeskRules rules, HelpdeskCrmFields fields)
 {
     public const string ReplyTemplate = "reply";
     public const string ClarificationTemplate = "clarification";
+    public const string NoEmailNote = "notes/no-email";
 
     public TriageDecision Decide(TicketFacts facts)
     {
@@ -79,6 +80,13 @@ public sealed class TicketTriage(HelpdeskRules rules, HelpdeskCrmFields fields)
             TriageActions.DuplicateUber => ("DUPLICATE", null, "notes/duplicate-uber"),
             _ => ("STOPPED_EXAM_DATE_PASSED", null, "notes/exam-date-passed"),
         };
+        if (reply is not null && string.IsNullOrWhiteSpace(TicketFacts.Text(facts.Read["ticket"] as JsonObject, "email")))
+        {
+            // No address to answer (a phone or chat ticket): a note asks an agent to reply, nothing is drafted.
+            (reply, note) = (null, NoEmailNote);
+            crmUpdates.Clear();
+        }
+
         return new TriageDecision(action, stage, dateCase?.Case ?? 0, dateCase?.Label ?? "", effect, vars, reply, note, crmUpdates,
             action == TriageActions.Route ? route?.Department : null, action == TriageActions.Route ? route?.Reason : null);
     }

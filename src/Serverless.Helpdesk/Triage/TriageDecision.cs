@@ -18,9 +18,13 @@ public sealed record TriageDecision(
     string? RouteDepartment,
     string? RouteReason)
 {
+    /// <summary>What the workflow writes: "draft" (reply template), "route" (note and move) or "note" (note template).</summary>
+    public string Write => ReplyTemplate is not null ? "draft" : RouteDepartment is not null ? "route" : "note";
+
     public JsonObject ToJson() => new()
     {
         ["action"] = Action,
+        ["write"] = Write,
         ["stage"] = Stage,
         ["dateCase"] = DateCase,
         ["dateCaseLabel"] = DateCaseLabel,

@@ -167,7 +167,7 @@ public sealed class SandboxZohoTests
     }
 
     [Fact]
-    public async Task DryRun_WithCredentials_NeverTouchesTheNetwork()
+    public async Task DryRun_WithCredentials_ReadsFromZoho_AndSendsNoWrite()
     {
         await using var server = await FakeZohoServer.StartAsync();
         server.AddTicket(Ticket("T1", 1, Monday));
@@ -175,13 +175,15 @@ public sealed class SandboxZohoTests
         Seed(host);
         var context = ConnectorTestHost.Context("dry-zoho", dryRun: true);
 
-        await host.Connector<IZohoDeskClient>(context).GetTicketAsync("S1", default);
-        await host.Connector<IZohoDeskClient>(context).MoveTicketAsync("S1", Billing, default);
+        (await host.Connector<IZohoDeskClient>(context).GetTicketAsync("T1", default)).Id.Should().Be("T1", "a dry run decides on the real tickets");
+        await host.Connector<IZohoDeskClient>(context).MoveTicketAsync("T1", Billing, default);
         await host.Connector<IZohoCrmClient>(context).UpdateAsync("Deals", "D1", new JsonObject { ["Stage"] = "Lost" }, default);
 
-        server.Requests.Should().BeEmpty();
+        server.Requests.Where(r => !r.Path.StartsWith("/oauth", StringComparison.Ordinal)).Should().OnlyContain(r => r.Method == "GET");
+        server.Moves.Should().BeEmpty();
+        server.Updates.Should().BeEmpty();
         var calls = await host.CallLog.ListAsync("dry-zoho", default);
-        calls.Should().HaveCount(3);
+        calls.Should().HaveCount(2, "the writes are recorded by the sandbox");
         calls.Select(c => c.Request.ToJsonString()).Should().NotContain(json =>
             json.Contains(FakeZohoServer.ClientSecret, StringComparison.Ordinal) || json.Contains(FakeZohoServer.RefreshToken, StringComparison.Ordinal));
     }

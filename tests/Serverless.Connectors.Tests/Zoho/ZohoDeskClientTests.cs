@@ -235,13 +235,25 @@ public sealed class ZohoDeskClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerError_IsRetried_ThenSucceeds()
+    public async Task ServerError_OnARead_IsRetried_ThenSucceeds()
+    {
+        _server.Fail(FakeZohoFault.ServerError, pathStartsWith: "/api/v1/tickets/T1");
+
+        (await Client.GetTicketAsync("T1", default)).Id.Should().Be("T1");
+
+        _server.Api().Count(r => r.Path == "/api/v1/tickets/T1").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ServerError_OnAPost_IsNotRepeatedInThePipeline_TheStepsRetryLooksForItsMarkerFirst()
     {
         _server.Fail(FakeZohoFault.ServerError, pathStartsWith: "/api/v1/tickets/T1/move");
 
-        await Client.MoveTicketAsync("T1", Billing, default);
+        var act = () => Client.MoveTicketAsync("T1", Billing, default);
 
-        _server.Api().Count(r => r.Path == "/api/v1/tickets/T1/move").Should().Be(2);
+        await act.Should().ThrowAsync<Serverless.Runtime.Abstractions.ActivityException>();
+        _server.Api().Count(r => r.Path == "/api/v1/tickets/T1/move").Should().Be(1, "a POST that may have been applied is not sent blind again");
+        await Client.MoveTicketAsync("T1", Billing, default);
         _server.Moves.Should().ContainSingle();
     }
 }

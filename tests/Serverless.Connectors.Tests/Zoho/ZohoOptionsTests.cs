@@ -114,7 +114,7 @@ public sealed class ZohoOptionsTests
     }
 
     [Fact]
-    public void Selection_CredentialsAndNoDryRun_IsReal_ElseSandbox()
+    public void Selection_CredentialsAndNoDryRun_IsReal_DryRunReadsRealWritesSandbox_ElseSandbox()
     {
         using var configured = ConnectorTestHost.Create(Credentials);
         using var fresh = ConnectorTestHost.Create();
@@ -122,7 +122,8 @@ public sealed class ZohoOptionsTests
         fresh.Invoking(h => h.ValidateOnStart()).Should().NotThrow();
         configured.Connector<IZohoDeskClient>().Should().BeOfType<ZohoDeskClient>();
         configured.Connector<IZohoCrmClient>().Should().BeOfType<ZohoCrmClient>();
-        configured.Connector<IZohoDeskClient>(ConnectorTestHost.Context(dryRun: true)).Should().BeOfType<SandboxZohoDeskClient>();
+        configured.Connector<IZohoDeskClient>(ConnectorTestHost.Context(dryRun: true)).Should().BeOfType<DryRunZohoDeskClient>();
+        configured.Connector<IZohoCrmClient>(ConnectorTestHost.Context(dryRun: true)).Should().BeOfType<DryRunZohoCrmClient>();
         fresh.Connector<IZohoDeskClient>().Should().BeOfType<SandboxZohoDeskClient>();
         fresh.Connector<IZohoCrmClient>().Should().BeOfType<SandboxZohoCrmClient>();
         fresh.Services.GetRequiredService<ZohoSandboxData>().Should().BeSameAs(fresh.Services.GetRequiredService<ZohoSandboxData>());

@@ -74,6 +74,20 @@ public sealed class TicketTriageTests
     }
 
     [Fact]
+    public void NoEmailOnTheTicket_LeavesANoteInsteadOfADraft_AndNoCrmUpdate()
+    {
+        var facts = Facts(examDate: "2026-03-31", closing: "2026-03-10", evalbox: "Dossier Synchronisé", preference: "jour", currentIsFirst: true);
+        facts.Read["ticket"]!["email"] = null;
+
+        var decision = _triage.Decide(facts);
+
+        decision.Write.Should().Be("note");
+        decision.ReplyTemplate.Should().BeNull();
+        decision.NoteTemplate.Should().Be(TicketTriage.NoEmailNote);
+        decision.CrmUpdates.Should().BeEmpty();
+    }
+
+    [Fact]
     public void NoDeal_NeedsClarification_WithTheClarificationTemplate()
     {
         var facts = Facts(examDate: null, closing: null, evalbox: null, preference: null);

@@ -49,6 +49,25 @@ public sealed class HelpdeskZohoTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ADryRunOnTheRealAccount_ReadsItsTickets_AndWritesNothing()
+    {
+        await HelpdeskApi.RefreshAsync(http);
+        var requestsBefore = zoho.Requests.Count;
+
+        var batch = await HelpdeskApi.WaitAsync(http, await HelpdeskApi.StartAsync(http, """{"count": 12, "delay": 0, "dry_run": true}"""));
+
+        batch["summary"]!["by_action"]!["GO"]!.GetValue<int>().Should().Be(7, batch.ToJsonString());
+        batch["summary"]!["drafts_created"]!.GetValue<int>().Should().Be(ZohoBacklog.Drafted, "the drafts it would have made");
+        zoho.Requests.Skip(requestsBefore).Should().Contain(r => r.Method == "GET" && r.Path.StartsWith("/api/v1/tickets/", StringComparison.Ordinal), "the tickets are read from Zoho");
+        zoho.Requests.Skip(requestsBefore).Should().NotContain(r => r.Method != "GET" && !r.Path.StartsWith("/oauth", StringComparison.Ordinal), "nothing is written");
+        zoho.Drafts.Should().BeEmpty();
+        zoho.Comments.Should().BeEmpty();
+        zoho.Updates.Should().BeEmpty();
+        zoho.Moves.Should().BeEmpty();
+        (await HelpdeskApi.StatusAsync(http))["pending"]!.GetValue<int>().Should().Be(ZohoBacklog.Tickets);
+    }
+
+    [Fact]
     public async Task ReprocessingATicket_FindsItsDraftByTheMarker_AndWritesNoSecond()
     {
         await HelpdeskApi.RefreshAsync(http);
