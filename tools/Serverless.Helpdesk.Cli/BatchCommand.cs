@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Serverless.Helpdesk.Replies;
 using Spectre.Console;
 
 namespace Serverless.Helpdesk.Cli;
@@ -11,7 +11,7 @@ namespace Serverless.Helpdesk.Cli;
 /// (ETA, current ticket), then prints the summary table, in a dry run every write that would have been made, and
 /// writes data/batch_results_&lt;timestamp&gt;.json. Exit 1 when a ticket failed.
 /// </summary>
-internal static partial class BatchCommand
+internal static class BatchCommand
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(400);
 
@@ -141,7 +141,7 @@ internal static partial class BatchCommand
         var head = string.Create(CultureInfo.InvariantCulture, $"[{progress["done"]}/{progress["total"]}]");
         return current is null
             ? $"{head} {progress["status"]}"
-            : $"{head} ticket {current["id"]} {Cut(current["subject"]?.ToString() ?? "", 40)}";
+            : $"{head} ticket {current["id"]} {HtmlText.Cut(current["subject"]?.ToString() ?? "", 40)}";
     }
 
     private static void WriteDryRun(IReadOnlyList<JsonObject> results)
@@ -155,7 +155,7 @@ internal static partial class BatchCommand
                 + (result["error"]?.ToString() is { Length: > 0 } error ? $" [red]{Markup.Escape(error)}[/]" : ""));
             if (output["draft_content"]?.ToString() is { } draft)
             {
-                AnsiConsole.MarkupLine($"  draft to {Markup.Escape(result["input"]?["crm"]?["email"]?.ToString() ?? "the candidate")}: {Markup.Escape(Cut(PlainText(draft), 120))}");
+                AnsiConsole.MarkupLine($"  draft to {Markup.Escape(result["input"]?["crm"]?["email"]?.ToString() ?? "the candidate")}: {Markup.Escape(HtmlText.Cut(HtmlText.OneLine(draft), 120))}");
             }
 
             if (output["crm_updates"] is JsonObject { Count: > 0 } updates)
@@ -165,7 +165,7 @@ internal static partial class BatchCommand
 
             if (output["note_content"]?.ToString() is { } note)
             {
-                AnsiConsole.MarkupLine($"  note: {Markup.Escape(Cut(PlainText(note), 120))}");
+                AnsiConsole.MarkupLine($"  note: {Markup.Escape(HtmlText.Cut(HtmlText.OneLine(note), 120))}");
             }
 
             if (output["route"] is JsonObject route)
@@ -174,14 +174,4 @@ internal static partial class BatchCommand
             }
         }
     }
-
-    private static string PlainText(string html) => Spaces().Replace(Tags().Replace(html, " "), " ").Trim();
-
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";
-
-    [GeneratedRegex("<!--.*?-->|<[^>]+>", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Spaces();
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 
 namespace Serverless.Connectors.Zoho;
 
@@ -23,12 +22,4 @@ public sealed class ZohoSandboxData
         Tickets[ticket.Id] = ticket;
         Threads[ticket.Id] = threads;
     }
-
-    /// <summary>Field value of a record as the sandbox search compares it (lookups by name).</summary>
-    public static string? FieldText(JsonObject fields, string field) => fields[field] switch
-    {
-        JsonValue value => value.ToString(),
-        JsonObject lookup => lookup["name"]?.ToString(),
-        _ => null,
-    };
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Serverless.Connectors.Selection;
 using Serverless.Connectors.Zoho;
+using Serverless.Helpdesk.Replies;
 using Serverless.Runtime.Abstractions;
 
 namespace Serverless.Helpdesk.Activities;
@@ -13,7 +12,7 @@ namespace Serverless.Helpdesk.Activities;
 /// <summary>Step 1: the ticket and its threads from Zoho Desk. Gives the candidate's messages as text (newest first,
 /// 8,000 characters at most), a summary of the exchanges for the notes, and "today" in Helpdesk:TimeZone (or the
 /// input's today, for a replay as of a date) so that every later step decides on the same day.</summary>
-internal sealed partial class ReadTicketActivity(IConnectorProvider<IZohoDeskClient> desk, IOptions<HelpdeskOptions> options, TimeProvider time) : IActivity
+internal sealed class ReadTicketActivity(IConnectorProvider<IZohoDeskClient> desk, IOptions<HelpdeskOptions> options, TimeProvider time) : IActivity
 {
     private const int MaxText = 8000;
 
@@ -29,7 +28,7 @@ internal sealed partial class ReadTicketActivity(IConnectorProvider<IZohoDeskCli
         var text = new StringBuilder();
         foreach (var thread in incoming)
         {
-            text.Append(PlainText(thread.Content ?? thread.Summary ?? "")).Append("\n---\n");
+            text.Append(HtmlText.PlainText(thread.Content ?? thread.Summary ?? "")).Append("\n---\n");
             if (text.Length >= MaxText)
             {
                 break;
@@ -38,7 +37,7 @@ internal sealed partial class ReadTicketActivity(IConnectorProvider<IZohoDeskCli
 
         if (incoming.Count == 0 && ticket.Description is { } description)
         {
-            text.Append(PlainText(description));
+            text.Append(HtmlText.PlainText(description));
         }
 
         var exchanges = threads.Where(t => !t.IsDraft).OrderBy(t => t.CreatedTime).TakeLast(10).ToList();
@@ -58,7 +57,7 @@ internal sealed partial class ReadTicketActivity(IConnectorProvider<IZohoDeskCli
             ["text"] = text.Length > MaxText ? text.ToString(0, MaxText) : text.ToString(),
             ["threads"] = threads.Count,
             ["exchangesSummary"] = string.Join("\n", exchanges.Select(t =>
-                $"{t.CreatedTime.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} {(t.Direction == "in" ? "candidat" : "école")}: {Cut(PlainText(t.Summary ?? t.Content ?? ""), 160)}")),
+                $"{t.CreatedTime.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} {(t.Direction == "in" ? "candidat" : "école")}: {HtmlText.Cut(HtmlText.PlainText(t.Summary ?? t.Content ?? ""), 160)}")),
             ["today"] = Today(context),
         };
     }
@@ -73,22 +72,4 @@ internal sealed partial class ReadTicketActivity(IConnectorProvider<IZohoDeskCli
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         return TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
-
-    internal static string PlainText(string html)
-    {
-        var withBreaks = Breaks().Replace(html, "\n");
-        var text = WebUtility.HtmlDecode(Tags().Replace(withBreaks, ""));
-        return Spaces().Replace(text, " ").Trim();
-    }
-
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";
-
-    [GeneratedRegex(@"<\s*(br|/p|/div|/li)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Breaks();
-
-    [GeneratedRegex(@"<!--.*?-->|<[^>]+>", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"[ \t\r\f\v]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Spaces();
 }

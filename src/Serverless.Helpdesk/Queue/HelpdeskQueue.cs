@@ -35,16 +35,6 @@ public sealed class HelpdeskQueue(IDocumentStore store)
         return keep.Count;
     }
 
-    /// <summary>Adds tickets to the pending list (the demo backlog, a test).</summary>
-    public async Task AddPendingAsync(IEnumerable<PendingTicket> tickets, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tickets);
-        foreach (var ticket in tickets)
-        {
-            await store.UpsertAsync(HelpdeskNames.PendingCollection, new Document(ticket.Id, PendingPartition, ticket.ToJson()), cancellationToken);
-        }
-    }
-
     /// <summary>Newest first (createdTime descending), as the seed processes them.</summary>
     public async Task<IReadOnlyList<PendingTicket>> ListPendingAsync(CancellationToken cancellationToken)
     {
