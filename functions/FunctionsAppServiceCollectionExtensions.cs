@@ -10,6 +10,7 @@ using Serverless.Crm;
 using Serverless.Helpdesk;
 using Serverless.Intake;
 using Serverless.Mail;
+using Serverless.OpsConsole;
 using Serverless.Storage.Azure;
 
 namespace Serverless.Functions;
@@ -30,6 +31,7 @@ public static class FunctionsAppServiceCollectionExtensions
             .AddMail(configuration)
             .AddCrm(configuration)
             .AddHelpdesk(configuration)
+            .AddOperationsConsole(configuration)
             .AddWorkflowApi()
             .AddWebhookTriggers(configuration);
 

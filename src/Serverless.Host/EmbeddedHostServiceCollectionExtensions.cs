@@ -8,6 +8,7 @@ using Serverless.Crm.HubSpot;
 using Serverless.Helpdesk;
 using Serverless.Intake;
 using Serverless.Mail;
+using Serverless.OpsConsole;
 using Serverless.Storage.Azure;
 
 namespace Serverless.Host;
@@ -28,6 +29,7 @@ public static class EmbeddedHostServiceCollectionExtensions
         .AddCrm(configuration)
         .AddHubSpotCrmPolling()
         .AddHelpdesk(configuration)
+        .AddOperationsConsole(configuration)
         .AddWorkflowApi()
         .AddWebhookTriggers(configuration);
 }

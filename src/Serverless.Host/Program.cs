@@ -16,6 +16,7 @@ using Serverless.Host.Web;
 using Serverless.Helpdesk.Api;
 using Serverless.Intake;
 using Serverless.Mail;
+using Serverless.OpsConsole;
 using Serverless.Storage.Azure;
 
 try
@@ -44,6 +45,7 @@ try
     app.MapGroup("").RequireManagementKey().MapHelpdeskApi();
     app.MapGroup("").RequireManagementKeyFor("ListPendingApprovals").MapApprovalsApi();
     app.MapIntakeApi();
+    app.MapConsole();
     app.Run();
     return 0;
 }

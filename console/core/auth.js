@@ -1,0 +1,49 @@
+// Who the console calls the API as: the management API key typed in the sign-in form (kept for this tab only, in
+// sessionStorage), or an Entra ID access token in Azure. The console shows nothing the API has not answered with
+// these credentials, so a caller the API refuses sees only the sign-in form.
+
+import { beginEntraSignIn, completeEntraSignIn, entraSignOut, entraToken } from './entra.js';
+
+const KEY_STORAGE = 'console.apiKey';
+let config = { modes: ['apiKey'], keyRequired: true, entra: null };
+
+/** Reads GET /api/auth/config (open) and finishes an Entra sign-in coming back from its redirect. */
+export async function initAuth() {
+  try {
+    const response = await fetch('/api/auth/config', { headers: { Accept: 'application/json' } });
+    if (response.ok) config = await response.json();
+  } catch {
+    // The API cannot be reached: the first call will say so.
+  }
+  if (config.entra) await completeEntraSignIn(config.entra);
+  return config;
+}
+
+export function authConfig() {
+  return config;
+}
+
+/** The Authorization / X-API-Key headers of a call, or none (a local host with no key configured). */
+export function authHeaders() {
+  const token = config.entra ? entraToken() : null;
+  if (token) return { Authorization: `Bearer ${token}` };
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  return key ? { 'X-API-Key': key } : {};
+}
+
+export function signedIn() {
+  return Boolean(sessionStorage.getItem(KEY_STORAGE) || (config.entra && entraToken()));
+}
+
+export function useApiKey(key) {
+  sessionStorage.setItem(KEY_STORAGE, key);
+}
+
+export function signInWithEntra() {
+  return beginEntraSignIn(config.entra);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY_STORAGE);
+  if (config.entra) entraSignOut();
+}

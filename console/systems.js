@@ -1,0 +1,6 @@
+// The systems the console shows. A system is one folder under systems/ whose index.js exports
+// { id, messages: {en, fr}, nav: [{path, label (message key)}], routes: [[pattern, render]] }; adding one is one line here.
+import runtime from './systems/runtime/index.js';
+import approvals from './systems/approvals/index.js';
+
+export const systems = [runtime, approvals];
