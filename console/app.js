@@ -23,7 +23,7 @@ let mode = 'loading';
 async function start() {
   setLang(lang());
   await initAuth();
-  onUnauthorized(() => showSignIn());
+  onUnauthorized(() => { if (mode !== 'signin') showSignIn(); });
   try {
     await api.get('/api/workflows');
   } catch (error) {
@@ -52,6 +52,8 @@ function drawHeader() {
   nav.addEventListener('click', e => { if (e.target.closest('a')) nav.classList.remove('open'); });
 }
 
+let firstRender = true;
+
 function markCurrent(path) {
   for (const a of top.querySelectorAll('.main-nav a')) {
     const itemPath = a.dataset.path;
@@ -59,7 +61,9 @@ function markCurrent(path) {
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  view.focus({ preventScroll: true });
+  // After a navigation, keyboard and screen-reader users land on the new page; the first load keeps the natural order.
+  if (!firstRender) view.focus({ preventScroll: true });
+  firstRender = false;
 }
 
 function showSignIn() {

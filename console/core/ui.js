@@ -122,21 +122,28 @@ export function input(name, value, { type = 'text', placeholder, onChange, requi
   return h('input', { name, type, value: value ?? '', placeholder, required, on: { change: e => onChange?.(e.target.value) } });
 }
 
-/** Calls tick() now and then every intervalMs while the page is shown; stops when tick returns false. */
+/** Calls tick() now and then every intervalMs while the page is shown; stops when tick returns false.
+ * Returns kick(), which runs a tick at once and starts polling again if it had stopped (after an action). */
 export function poll(ctx, tick, intervalMs = 1500) {
   let timer = null;
+  let running = false;
   const run = async () => {
-    if (ctx.signal.aborted) return;
+    clearTimeout(timer);
+    if (ctx.signal.aborted || running) return;
+    running = true;
     let again = true;
     try {
       again = (await tick()) !== false;
     } catch {
       again = true;
+    } finally {
+      running = false;
     }
     if (again && !ctx.signal.aborted) timer = setTimeout(run, intervalMs);
   };
   ctx.onLeave(() => clearTimeout(timer));
   run();
+  return run;
 }
 
 /** Pages through a continuation-token listing: keeps the tokens of pages already seen for "previous". */

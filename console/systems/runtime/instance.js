@@ -18,8 +18,14 @@ export function instancePage(ctx) {
   const open = new Set();
   let definition = null;
   let lastStamp = '';
+  // After terminate or replay the state changes a moment later: keep watching until then even if it looked finished.
+  let watchUntil = 0;
+  const changed = () => {
+    watchUntil = Date.now() + 15_000;
+    kick();
+  };
 
-  poll(ctx, async () => {
+  const kick = poll(ctx, async () => {
     let view;
     try {
       view = await api.get(`/api/instances/${encodeURIComponent(id)}`, undefined, { signal: ctx.signal });
@@ -36,20 +42,21 @@ export function instancePage(ctx) {
       lastStamp = stamp;
       root.querySelectorAll('details[data-key]').forEach(d => (d.open ? open.add(d.dataset.key) : open.delete(d.dataset.key)));
       const calls = await api.get('/api/sandbox/calls', { instanceId: id }, { signal: ctx.signal }).catch(() => null);
-      replace(root, render(view, definition, calls, open, ctx));
+      replace(root, render(view, definition, calls, open, changed));
     }
-    return !FINISHED.has(view.status);
+    if (!FINISHED.has(view.status)) watchUntil = 0;
+    return !FINISHED.has(view.status) || Date.now() < watchUntil;
   }, 1000);
 
   return root;
 }
 
-function render(view, definition, calls, open, ctx) {
+function render(view, definition, calls, open, changed) {
   const live = !FINISHED.has(view.status);
   const statuses = new Map((view.timeline ?? []).map(s => [s.stepId, s.status]));
   return page(t('instance.title', { id: view.instanceId }), {
     subtitle: `${view.workflowId} v${view.workflowVersion}`,
-    actions: actions(view, ctx),
+    actions: actions(view, changed),
   },
   h('div.status-line', badge(view.status), view.dryRun ? badge('draft', t('instances.dryRunBadge')) : null, live ? h('span.live', { role: 'status' }, t('ui.live')) : null),
   view.error ? h('div.error-box.instance-error', { role: 'alert' },
@@ -74,7 +81,7 @@ function failedStep(view) {
   return (view.timeline ?? []).findLast?.(s => s.status === 'Failed')?.stepId;
 }
 
-function actions(view, ctx) {
+function actions(view, changed) {
   const list = [];
   const id = encodeURIComponent(view.instanceId);
   if (!FINISHED.has(view.status)) {
@@ -82,13 +89,14 @@ function actions(view, ctx) {
       if (!(await confirmDialog(t('instance.confirmTerminate'), t('instance.terminate')))) return;
       await api.post(`/api/instances/${id}/terminate`, { reason: 'Terminated from the console' });
       toast(t('instance.terminated'));
+      changed();
     }, { kind: 'danger' }));
   }
   if (view.status === 'Failed') {
     list.push(actionButton(t('instance.replay'), async () => {
       await api.post(`/api/instances/${id}/replay`);
       toast(t('instance.replayed'));
-      navigate(`/instances/${view.instanceId}`, { replayed: Date.now() });
+      changed();
     }, { kind: 'primary', id: 'replay' }));
   }
   if (FINISHED.has(view.status)) {

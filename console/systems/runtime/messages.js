@@ -36,6 +36,7 @@ export const messages = {
     'sandbox.openInstance': 'Open the run', 'sandbox.recentDryRuns': 'Latest dry runs', 'sandbox.when': 'When', 'sandbox.connector': 'Call',
     'sandbox.request': 'Request', 'sandbox.result': 'Answer', 'sandbox.whatWouldBeSent': 'What would have been sent',
     'sandbox.decisionLink': 'Open decision link {n} (as the approver)',
+    'sandbox.decisionAs': 'Open the “{decision}” link of {approver}',
   },
   fr: {
     'nav.overview': 'Vue d’ensemble', 'nav.workflows': 'Workflows', 'nav.instances': 'Exécutions', 'nav.deadLetters': 'Lettres mortes', 'nav.sandbox': 'Appels simulés',
@@ -74,5 +75,6 @@ export const messages = {
     'sandbox.openInstance': 'Ouvrir l’exécution', 'sandbox.recentDryRuns': 'Dernières simulations', 'sandbox.when': 'Quand', 'sandbox.connector': 'Appel',
     'sandbox.request': 'Requête', 'sandbox.result': 'Réponse', 'sandbox.whatWouldBeSent': 'Ce qui aurait été envoyé',
     'sandbox.decisionLink': 'Ouvrir le lien de décision {n} (comme le valideur)',
+    'sandbox.decisionAs': 'Ouvrir le lien « {decision} » de {approver}',
   },
 };

@@ -42,10 +42,26 @@ export function sandboxCallList(calls) {
 const DECISION_LINK = /https?:\/\/[^\s"'<>]+?(\/api\/approvals\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/g;
 
 /** Approval e-mails a sandbox would have sent carry the approvers' signed decision links: offered as links to
- * this host's decision page (the path only, so they open here), exactly what the approver would have clicked. */
+ * this host's decision page (the path only, so they open here), exactly what the approver would have clicked.
+ * The token's middle part is readable JSON (the signature is what protects it): it names the decision and approver. */
 export function decisionLinks(request) {
   const text = JSON.stringify(request ?? '');
   const paths = [...new Set([...text.matchAll(DECISION_LINK)].map(m => m[1]))];
   if (!paths.length) return null;
-  return h('ul.decision-links', paths.map(path => h('li', h('a', { href: path, target: '_blank', rel: 'noopener' }, t('sandbox.decisionLink', { n: paths.indexOf(path) + 1 })))));
+  return h('ul.decision-links', paths.map((path, i) => {
+    const token = readToken(path);
+    const label = token?.d
+      ? t('sandbox.decisionAs', { decision: token.d, approver: token.a ?? '?' })
+      : t('sandbox.decisionLink', { n: i + 1 });
+    return h('li', h('a', { href: path, target: '_blank', rel: 'noopener', 'data-decision': token?.d ?? '' }, label));
+  }));
+}
+
+function readToken(path) {
+  try {
+    const payload = path.split('/').pop().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0))));
+  } catch {
+    return null;
+  }
 }

@@ -80,12 +80,17 @@ public sealed class ApprovalLinkHandlers(ApprovalDecisionService service, IOptio
         _ => Page(http, StatusCodes.Status403Forbidden, ApprovalPage.Message(texts, texts.Invalid)),
     };
 
-    /// <summary>Browsers say where a request comes from (Sec-Fetch-Site, Origin); the confirmation page posts to itself.</summary>
+    /// <summary>Browsers say where a request comes from (Sec-Fetch-Site, else Origin); the confirmation page posts to itself.</summary>
     private bool IsCrossSite(HttpRequest request)
     {
-        if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site")
+        switch (request.Headers["Sec-Fetch-Site"].ToString())
         {
-            return true;
+            case "cross-site":
+                return true;
+            case "same-origin" or "none":
+                // The browser's own word. Origin is then no help: under this page's Referrer-Policy: no-referrer,
+                // Chromium sends "Origin: null" with the form's same-origin POST.
+                return false;
         }
 
         var origin = request.Headers.Origin.ToString();

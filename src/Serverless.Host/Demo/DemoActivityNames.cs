@@ -6,4 +6,5 @@ public static class DemoActivityNames
     public const string Greet = "demo.greet";
     public const string Wait = "demo.wait";
     public const string Record = "demo.record";
+    public const string Flaky = "demo.flaky";
 }

@@ -16,6 +16,8 @@ public static class DemoServiceCollectionExtensions
             services.AddActivity<GreetActivity>();
             services.AddActivity<WaitActivity>();
             services.AddActivity<RecordActivity>();
+            services.AddSingleton<FlakyActivity.Calls>();
+            services.AddActivity<FlakyActivity>();
         }
 
         return services;

@@ -119,6 +119,34 @@ public sealed class ApprovalLinkTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Post_AsChromiumSendsTheForm_SameOriginWithOriginNull_Decides()
+    {
+        // The page's Referrer-Policy: no-referrer makes Chromium send "Origin: null" with its own same-origin POST;
+        // Sec-Fetch-Site says where the request really comes from (found by the console's end-to-end test).
+        var id = await host.StartGateAsync();
+        var approve = ApprovalHost.Tokens((await host.EmailsAsync(id, 1))[0])[0];
+        using var fromThePage = new HttpRequestMessage(HttpMethod.Post, $"/api/approvals/{approve}")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = approve }),
+        };
+        fromThePage.Headers.Add("Sec-Fetch-Site", "same-origin");
+        fromThePage.Headers.Add("Origin", "null");
+        using var sameSiteNull = new HttpRequestMessage(HttpMethod.Post, $"/api/approvals/{approve}")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = approve }),
+        };
+        sameSiteNull.Headers.Add("Sec-Fetch-Site", "same-site");
+        sameSiteNull.Headers.Add("Origin", "null");
+
+        var refused = await host.Http.SendAsync(sameSiteNull);
+        var posted = await host.Http.SendAsync(fromThePage);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a sibling site proves nothing and its Origin is null");
+        posted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await host.WaitForEndAsync(id)).Status.Should().Be(InstanceStatus.Completed);
+    }
+
+    [Fact]
     public async Task Post_CommentNotUtf8_Is400NamingTheFieldAndDecidesNothing()
     {
         var id = await host.StartGateAsync();
