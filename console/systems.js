@@ -2,5 +2,6 @@
 // { id, messages: {en, fr}, nav: [{path, label (message key)}], routes: [[pattern, render]] }; adding one is one line here.
 import runtime from './systems/runtime/index.js';
 import approvals from './systems/approvals/index.js';
+import crm from './systems/crm/index.js';
 
-export const systems = [runtime, approvals];
+export const systems = [runtime, approvals, crm];
