@@ -2,5 +2,7 @@
 // { id, messages: {en, fr}, nav: [{path, label (message key)}], routes: [[pattern, render]] }; adding one is one line here.
 import runtime from './systems/runtime/index.js';
 import approvals from './systems/approvals/index.js';
+import mail from './systems/mail/index.js';
+import helpdesk from './systems/helpdesk/index.js';
 
-export const systems = [runtime, approvals];
+export const systems = [runtime, approvals, mail, helpdesk];
