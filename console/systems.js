@@ -3,5 +3,7 @@
 import runtime from './systems/runtime/index.js';
 import approvals from './systems/approvals/index.js';
 import crm from './systems/crm/index.js';
+import mail from './systems/mail/index.js';
+import helpdesk from './systems/helpdesk/index.js';
 
-export const systems = [runtime, approvals, crm];
+export const systems = [runtime, approvals, crm, mail, helpdesk];
