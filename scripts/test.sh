@@ -12,4 +12,12 @@ if [ -x scripts/services.sh ]; then
   [ -f .services/env ] && source .services/env
 fi
 
+# The console's end-to-end tests (tests/Serverless.Console.Tests) drive Debian's Chromium through Playwright;
+# Playwright's own browser download cannot work here and is never used.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[test] installing Debian's chromium for the console's browser tests"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 dotnet test Serverless.sln --nologo -v quiet --logger "console;verbosity=minimal" "$@"
