@@ -1,16 +1,26 @@
 // Dates, durations and numbers in the chosen language.
 import { lang } from './i18n.js';
 
+const formatters = new Map();
+
+/** One Intl formatter per language and style: building one per table cell costs more than the whole API call. */
+function formatter(kind, options) {
+  const locale = lang() === 'fr' ? 'fr-FR' : 'en-GB';
+  const key = `${locale}|${kind}`;
+  if (!formatters.has(key)) formatters.set(key, new Intl.DateTimeFormat(locale, options));
+  return formatters.get(key);
+}
+
 export function dateTime(value) {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return date.toLocaleString(lang() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  return formatter('dateTime', { dateStyle: 'short', timeStyle: 'medium' }).format(date);
 }
 
 export function time(value) {
   if (!value) return '—';
-  return new Date(value).toLocaleTimeString(lang() === 'fr' ? 'fr-FR' : 'en-GB');
+  return formatter('time', { timeStyle: 'medium' }).format(new Date(value));
 }
 
 /** 850 ms, 12.3 s, 4 min 05 s, 2 h 10 min. */

@@ -5,8 +5,9 @@ using Microsoft.Net.Http.Headers;
 namespace Serverless.OpsConsole;
 
 /// <summary>
-/// GET of a console file: the path under the console's folder ("" is index.html), its content type, an ETag so the
-/// browser revalidates instead of downloading again, and headers that keep the page to itself: a Content-Security-
+/// GET of a console file: the path under the console's folder ("" is index.html, which names the current
+/// <see cref="ConsoleVersion"/>), its content type, caching (for good under ./v/{version}/, revalidated with an ETag
+/// elsewhere), and headers that keep the page to itself: a Content-Security-
 /// Policy allowing only its own scripts and styles and calls to its own host (plus the sign-in authority), no framing,
 /// no referrer, no type sniffing. Only the file types the console is made of are served.
 /// </summary>
@@ -32,6 +33,7 @@ public sealed class ConsoleFileHandler(ConsoleFiles files, IOptions<ConsoleOptio
         }
 
         var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? string.Empty) + ConsoleFiles.IndexFile : path;
+        var versioned = VersionedPath(ref relative, out var requestedVersion);
         if (!options.Value.Enabled || relative.Contains("..", StringComparison.Ordinal) || relative.Contains('\\', StringComparison.Ordinal)
             || !ContentTypes.TryGetValue(Path.GetExtension(relative), out var contentType))
         {
@@ -45,13 +47,44 @@ public sealed class ConsoleFileHandler(ConsoleFiles files, IOptions<ConsoleOptio
         }
 
         var headers = context.Response.Headers;
-        headers.CacheControl = "no-cache";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         headers.ContentSecurityPolicy = ContentSecurityPolicy(options.Value.SignInOrigin);
+        var version = ConsoleVersion.Compute(files.Provider);
+        // A file under the current version's address never changes; an older version's address (a tab opened before
+        // an upgrade) gets today's file, revalidated like any other.
+        headers.CacheControl = versioned && requestedVersion == version ? "public, max-age=31536000, immutable" : "no-cache";
+        if (relative == ConsoleFiles.IndexFile && !versioned)
+        {
+            using var reader = new StreamReader(file.CreateReadStream());
+            var html = ConsoleVersion.IndexPage(reader.ReadToEnd(), version, ConsoleVersion.Modules(files.Provider));
+            return Results.Text(html, contentType);
+        }
+
         var tag = new EntityTagHeaderValue($"\"{file.LastModified.UtcTicks:x}-{file.Length:x}\"");
         return Results.File(file.CreateReadStream(), contentType, lastModified: file.LastModified, entityTag: tag);
+    }
+
+    /// <summary>"v/{version}/core/dom.js" becomes "core/dom.js" with its version; other paths are left alone.</summary>
+    private static bool VersionedPath(ref string relative, out string? version)
+    {
+        version = null;
+        if (!relative.StartsWith(ConsoleVersion.Segment, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = relative[ConsoleVersion.Segment.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return false;
+        }
+
+        version = rest[..slash];
+        relative = rest[(slash + 1)..];
+        return true;
     }
 
     public static string ContentSecurityPolicy(string signInOrigin) =>

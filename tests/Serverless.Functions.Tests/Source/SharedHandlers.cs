@@ -6,6 +6,7 @@ using Serverless.Crm;
 using Serverless.Helpdesk;
 using Serverless.Intake;
 using Serverless.Mail;
+using Serverless.OpsConsole;
 
 namespace Serverless.Functions.Tests.Source;
 
@@ -15,7 +16,7 @@ internal static class SharedHandlers
 {
     public static IReadOnlyList<Assembly> Assemblies { get; } =
         [typeof(ApiRoutes).Assembly, typeof(ApprovalRoutes).Assembly, typeof(SandboxEndpoints).Assembly, typeof(IntakeApi).Assembly,
-        typeof(MailEndpoints).Assembly, typeof(CrmNames).Assembly, typeof(HelpdeskNames).Assembly];
+        typeof(MailEndpoints).Assembly, typeof(CrmNames).Assembly, typeof(HelpdeskNames).Assembly, typeof(ConsoleEndpoints).Assembly];
 
     public static IReadOnlySet<string> TypeNames { get; } =
         Assemblies.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.FileProviders;
+
+namespace Serverless.OpsConsole;
+
+/// <summary>
+/// The console's files as one version: a short hash of every file's path, size and time, so an edited or upgraded
+/// file changes it. The index page loads everything under ./v/{version}/, which makes each file's address unique to
+/// its content and lets the browser keep it for good (no request at all on the next visit), and it lists every
+/// module as a modulepreload link so a first visit fetches them side by side instead of one import level at a time.
+/// </summary>
+public static class ConsoleVersion
+{
+    public const string Segment = "v/";
+
+    public static string Compute(IFileProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var text = new StringBuilder();
+        foreach (var (path, file) in Files(provider, string.Empty))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{path}|{file.Length}|{file.LastModified.UtcTicks}\n");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
+    }
+
+    /// <summary>Every module of the console (relative paths with '/'), in a stable order.</summary>
+    public static IReadOnlyList<string> Modules(IFileProvider provider) =>
+        [.. Files(provider, string.Empty).Select(f => f.Path).Where(p => p.EndsWith(".js", StringComparison.Ordinal))];
+
+    /// <summary>index.html with its two entry points moved under ./v/{version}/ and a modulepreload link per module.</summary>
+    public static string IndexPage(string html, string version, IReadOnlyList<string> modules)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(modules);
+        var prefix = $"./{Segment}{version}/";
+        var preloads = string.Concat(modules.Select(m => $"  <link rel=\"modulepreload\" href=\"{prefix}{m}\">\n"));
+        return html
+            .Replace("href=\"./styles.css\"", $"href=\"{prefix}styles.css\"", StringComparison.Ordinal)
+            .Replace("<script type=\"module\" src=\"./app.js\"></script>", preloads + $"  <script type=\"module\" src=\"{prefix}app.js\"></script>", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<(string Path, IFileInfo File)> Files(IFileProvider provider, string folder)
+    {
+        foreach (var entry in provider.GetDirectoryContents(folder).OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var path = folder.Length == 0 ? entry.Name : $"{folder}/{entry.Name}";
+            if (entry.IsDirectory)
+            {
+                foreach (var inner in Files(provider, path))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return (path, entry);
+            }
+        }
+    }
+}
