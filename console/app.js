@@ -41,7 +41,7 @@ async function start() {
 
 function drawHeader() {
   const nav = h('nav.main-nav', { id: 'main-nav', 'aria-label': t('app.navigation') },
-    h('ul', systems.flatMap(s => s.nav).map(item => h('li', h('a', { href: href(item.path), 'data-path': item.path }, t(item.label))))));
+    h('ul', systems.flatMap(s => s.nav).map(item => h('li', h('a', { href: href(item.path), 'data-path': item.match ?? item.path }, t(item.label))))));
   const menu = h('button.menu-toggle', {
     type: 'button', 'aria-controls': 'main-nav', 'aria-expanded': 'false',
     on: { click: () => { const open = nav.classList.toggle('open'); menu.setAttribute('aria-expanded', String(open)); } },

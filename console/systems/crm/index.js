@@ -10,7 +10,7 @@ import { executionPage } from './execution.js';
 export default {
   id: 'crm',
   messages,
-  nav: [{ path: '/crm/workflows', label: 'nav.crm' }],
+  nav: [{ path: '/crm/workflows', match: '/crm', label: 'nav.crm' }],
   routes: [
     ['/crm', workflowListPage],
     ['/crm/workflows', workflowListPage],

@@ -8,7 +8,7 @@ import { statisticsPage } from './statistics.js';
 export default {
   id: 'mail',
   messages,
-  nav: [{ path: '/mail/tickets', label: 'nav.mail' }],
+  nav: [{ path: '/mail/tickets', match: '/mail', label: 'nav.mail' }],
   routes: [
     ['/mail/tickets', ticketsPage],
     ['/mail/tickets/:id', ticketPage],
