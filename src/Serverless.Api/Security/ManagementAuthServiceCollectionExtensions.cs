@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,11 @@ public static class ManagementAuthServiceCollectionExtensions
             return services;
         }
 
-        // Bound once: binding a list twice would append its items again.
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        // Bound once (binding a list twice would append its items again), from the container's configuration when it
+        // has one: a module's test container may have none, and then gets the defaults.
+        services.AddOptions<ApiOptions>()
+            .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(ApiOptions.SectionName).Bind(options))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(EntraTokenValidator.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
