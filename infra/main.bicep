@@ -44,6 +44,21 @@ param managementApiKey string
 @description('Connector secrets to reference from app settings: { "<AppSetting__Name>": "<key-vault-secret-name>" }. Holds vault secret names, not values (set those with az keyvault secret set), but is secure so the mapping stays out of deployment logs.')
 param connectorSecrets object = {}
 
+@description('Entra ID sign-in to the console and the management API (Api:EntraId:ClientId): application (client) ID of the console\'s app registration, a single-page app that exposes the API (docs/deploy-azure.md). Empty keeps API keys only.')
+param entraClientId string = ''
+
+@description('Directory (tenant) ID whose users sign in (Api:EntraId:TenantId); empty is the tenant of the subscription. Used only with entraClientId.')
+param entraTenantId string = ''
+
+@description('The API\'s application ID URI or client ID (Api:EntraId:Audience); empty is api://<entraClientId>.')
+param entraAudience string = ''
+
+@description('Delegated permission the console requests and the API requires in scp (Api:EntraId:Scope), e.g. access_as_user; empty requests <audience>/.default.')
+param entraScope string = ''
+
+@description('App role a signed-in user must hold (Api:EntraId:RequiredRole), e.g. Console.Operator; empty lets every user of the tenant who can get a token in.')
+param entraRequiredRole string = ''
+
 @description('Collections of the document store (docs/data-model.md, "Collection index"): every collection the code uses and every one the later seeds plan. The Cosmos adapter never creates containers in Azure (the identity has data-plane rights only), so a collection missing here fails at first use. Partition key path is always /pk, the property the document store writes; defaultTtl (seconds) only where the data model gives one.')
 param cosmosContainers array = [
   // Used by the code (src/): tests/Serverless.Functions.Tests/Infra/DocumentCollectionsTests reads them by reflection.
@@ -187,6 +202,12 @@ var appSettings = union(connectorSecretSettings, {
   Storage__Tables__Azure__ServiceUri: storage.outputs.tableEndpoint
   Storage__Tables__Azure__Credential: 'managedidentity'
   Storage__Tables__Azure__ClientId: identity.outputs.clientId
+  // Entra ID sign-in (Serverless.Api.Security.EntraIdOptions): all empty, and so off, without entraClientId.
+  Api__EntraId__TenantId: empty(entraClientId) ? '' : (empty(entraTenantId) ? tenant().tenantId : entraTenantId)
+  Api__EntraId__ClientId: entraClientId
+  Api__EntraId__Audience: entraAudience
+  Api__EntraId__Scope: entraScope
+  Api__EntraId__RequiredRole: entraRequiredRole
 })
 
 module api './app/api.bicep' = {

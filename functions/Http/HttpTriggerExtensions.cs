@@ -25,6 +25,10 @@ internal static class HttpTriggerExtensions
         where THandler : notnull =>
         Invoke(request, durable, call, (context, handler) => context.RunOpenAsync(handler));
 
+    public static Task<IActionResult> RunOpen<THandler>(this HttpRequest request, DurableTaskClient durable, Func<THandler, IResult> call)
+        where THandler : notnull =>
+        request.RunOpen<THandler>(durable, handler => Task.FromResult(call(handler)));
+
     private static async Task<IActionResult> Invoke<THandler>(
         HttpRequest request, DurableTaskClient durable, Func<THandler, Task<IResult>> call, Func<HttpContext, Func<Task<IResult>>, Task<IResult>> pipeline)
         where THandler : notnull

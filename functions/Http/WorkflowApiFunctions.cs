@@ -6,14 +6,16 @@ using Serverless.Api;
 using Serverless.Api.DeadLetters;
 using Serverless.Api.Health;
 using Serverless.Api.Instances;
+using Serverless.Api.Security;
 using Serverless.Api.Workflows;
 
 namespace Serverless.Functions.Http;
 
 /// <summary>Every route of the embedded host's MapWorkflowApi (same methods, same paths under the "api" route
 /// prefix of host.json), each a one-liner into the same Serverless.Api handler. Authorization is Anonymous at the
-/// Functions level because authentication is ours: <c>Run</c> checks the management key (Api:ApiKeys) through the
-/// shared SharedHandlerPipeline, exactly as the embedded host's endpoint filter does; health is open.</summary>
+/// Functions level because authentication is ours: <c>Run</c> checks the management key (Api:ApiKeys) or Entra ID token through the
+/// shared SharedHandlerPipeline, exactly as the embedded host's endpoint filter does; health and the sign-in
+/// configuration are open.</summary>
 public sealed class WorkflowApiFunctions
 {
     [Function("GetHealth")]
@@ -21,6 +23,12 @@ public sealed class WorkflowApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         req.RunOpen<HealthHandler>(durable, h => h.GetAsync(ct));
+
+    [Function("GetAuthConfig")]
+    public Task<IActionResult> GetAuthConfig(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AuthConfig)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable) =>
+        req.RunOpen<AuthConfigHandler>(durable, h => h.Get(req.HttpContext));
 
     [Function("ListWorkflows")]
     public Task<IActionResult> ListWorkflows(

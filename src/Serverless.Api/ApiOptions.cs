@@ -1,3 +1,5 @@
+using Serverless.Api.Security;
+
 namespace Serverless.Api;
 
 /// <summary>Limits and access of the HTTP surface (section "Api").</summary>
@@ -22,4 +24,7 @@ public sealed class ApiOptions
     /// a proxy) use the management API without a key. The Functions app must set it to false: its worker receives
     /// every request from the Functions host over loopback.</summary>
     public bool AllowLoopbackWithoutKey { get; set; } = true;
+
+    /// <summary>Entra ID access tokens accepted beside the keys (section "Api:EntraId"); off unless configured.</summary>
+    public EntraIdOptions EntraId { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Serverless.Api.Security;
 
 namespace Serverless.Api;
 
@@ -35,6 +36,7 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             }
         }
 
+        failures.AddRange(EntraIdOptionsValidator.Problems(options.EntraId));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -5,6 +5,7 @@ public static class ApiRoutes
 {
     public const string Prefix = "/api";
     public const string Health = "health";
+    public const string AuthConfig = "auth/config";
     public const string Workflows = "workflows";
     public const string Workflow = "workflows/{workflowId}";
     public const string WorkflowInstances = "workflows/{workflowId}/instances";

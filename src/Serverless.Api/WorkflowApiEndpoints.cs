@@ -14,7 +14,7 @@ namespace Serverless.Api;
 public static class WorkflowApiEndpoints
 {
     /// <summary>Maps every /api route to its handler, plus the OpenAPI document at /api/openapi.json. Every route
-    /// but health and the OpenAPI document requires a management API key (<see cref="ManagementAuth"/>).</summary>
+    /// but health, the sign-in configuration (/api/auth/config) and the OpenAPI document requires a management API key (<see cref="ManagementAuth"/>).</summary>
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder endpoints)
     {
         var root = endpoints.MapGroup(ApiRoutes.Prefix);
@@ -22,6 +22,8 @@ public static class WorkflowApiEndpoints
         root.MapGet(ApiRoutes.Health, (HealthHandler h, CancellationToken ct) => h.GetAsync(ct))
             .WithName("GetHealth").WithTags("Health")
             .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+        root.MapGet(ApiRoutes.AuthConfig, (HttpContext context, AuthConfigHandler h) => h.Get(context))
+            .WithName("GetAuthConfig").WithTags("Auth").Produces<AuthConfigResponse>();
 
         // Everything below is the management API: one group, so a route added to it cannot forget the key.
         var api = root.MapGroup("").RequireManagementKey()

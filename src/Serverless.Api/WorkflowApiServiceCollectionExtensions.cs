@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Serverless.Api.DeadLetters;
 using Serverless.Api.Health;
 using Serverless.Api.Http;
@@ -14,13 +13,12 @@ namespace Serverless.Api;
 public static class WorkflowApiServiceCollectionExtensions
 {
     /// <summary>Registers the handlers, the "Api" options (validated at start), health checks, problem details, the
-    /// OpenAPI document, <see cref="ManagementAuth"/> (the management API key check) and the IExceptionHandler that
+    /// OpenAPI document, <see cref="ManagementAuth"/> (API keys and Entra ID tokens) and the IExceptionHandler that
     /// answers typed storage errors with 404/409/412/413 problems (used by UseExceptionHandler). The host must also register an IWorkflowClient and an IWorkflowCatalog (the runtime's AddWorkflowRuntime does both);
     /// an <see cref="IDeadLetterReader"/> registered by the runtime replaces the Failed-instances fallback.</summary>
     public static IServiceCollection AddWorkflowApi(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        services.AddManagementAuth();
         services.AddHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -29,10 +27,10 @@ public static class WorkflowApiServiceCollectionExtensions
             document.Info.Description = "Start, inspect and steer workflow instances.";
             return Task.CompletedTask;
         }));
-        services.TryAddSingleton<ManagementAuth>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, StorageExceptionHandler>());
         services.TryAddSingleton<IDeadLetterReader, FailedInstanceDeadLetterReader>();
         services.TryAddScoped<HealthHandler>();
+        services.TryAddScoped<AuthConfigHandler>();
         services.TryAddScoped<WorkflowHandlers>();
         services.TryAddScoped<StartInstanceHandler>();
         services.TryAddScoped<InstanceHandlers>();

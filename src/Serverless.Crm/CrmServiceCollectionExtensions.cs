@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serverless.Api.Security;
 using Serverless.Connectors.DependencyInjection;
 using Serverless.Connectors.Email;
 using Serverless.Connectors.Selection;
@@ -64,7 +65,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<CrmWorkflowService>();
         services.TryAddSingleton<CrmManualRuns>();
         services.TryAddSingleton<CrmWebhookHandlers>();
-        services.TryAddSingleton<Serverless.Api.Security.ManagementAuth>();
+        services.AddManagementAuth();
         services.TryAddSingleton<CrmWorkflowResponses>();
         services.TryAddSingleton<CrmWorkflowHandlers>();
         services.TryAddSingleton<CrmWorkflowHistoryHandlers>();

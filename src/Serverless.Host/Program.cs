@@ -31,6 +31,7 @@ try
         .AddDemoActivities(builder.Configuration);
 
     var app = builder.Build();
+    app.LogConsoleAddress();
     app.UseRequestLogging();
     app.UseProblemResponses();
     app.MapWorkflowApi();

@@ -15,8 +15,9 @@ namespace Serverless.Api.Security;
 /// <remarks>
 /// A request passes when it carries one of the <c>Api:ApiKeys</c> in <c>X-API-Key</c> or
 /// <c>Authorization: Bearer</c>, checked in constant time by <see cref="KeyRing"/>, so neither the key's length
-/// nor which key matched shows in the timing. With no key configured and
-/// <c>Api:AllowLoopbackWithoutKey</c> true, local requests pass without a key (see <see cref="IsLocal"/>).
+/// nor which key matched shows in the timing; or, with <c>Api:EntraId</c> set, an Entra ID access token in
+/// <c>Authorization: Bearer</c> that <see cref="EntraTokenValidator"/> accepts. With no key and no Entra ID configured
+/// and <c>Api:AllowLoopbackWithoutKey</c> true, local requests pass without a credential (see <see cref="IsLocal"/>).
 /// </remarks>
 public sealed class ManagementAuth
 {
@@ -25,24 +26,35 @@ public sealed class ManagementAuth
 
     private readonly KeyRing keys;
     private readonly bool allowLocalWithoutKey;
+    private readonly EntraTokenValidator entra;
     private readonly ILogger<ManagementAuth> logger;
 
-    public ManagementAuth(IOptions<ApiOptions> options, ILogger<ManagementAuth> logger)
+    public ManagementAuth(IOptions<ApiOptions> options, EntraTokenValidator entra, ILogger<ManagementAuth> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         keys = new KeyRing(options.Value.ApiKeys);
         allowLocalWithoutKey = options.Value.AllowLoopbackWithoutKey;
+        this.entra = entra;
         this.logger = logger;
     }
 
-    /// <summary>True when at least one key is configured (the loopback fallback is then off).</summary>
+    /// <summary>True when at least one key is configured.</summary>
     public bool KeysConfigured => !keys.IsEmpty;
 
-    /// <summary>What the request proves; <see cref="ManagementAuthResult.Succeeded"/> says whether it may proceed.</summary>
-    public ManagementAuthResult Authenticate(HttpContext context)
+    /// <summary>True when Entra ID access tokens are accepted (<c>Api:EntraId</c>).</summary>
+    public bool EntraEnabled => entra.Enabled;
+
+    /// <summary>Whether this request may pass with no credential at all: nothing is configured, the loopback
+    /// fallback is on and the request is local. What GET /api/auth/config calls <c>keyRequired</c>, negated.</summary>
+    public bool AcceptsWithoutCredential(HttpContext context) =>
+        keys.IsEmpty && !entra.Enabled && allowLocalWithoutKey && IsLocal(context);
+
+    /// <summary>What the request proves; <see cref="ManagementAuthResult.Succeeded"/> says whether it may proceed. A
+    /// valid Entra ID token also becomes <see cref="HttpContext.User"/>.</summary>
+    public async ValueTask<ManagementAuthResult> AuthenticateAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (keys.IsEmpty)
+        if (keys.IsEmpty && !entra.Enabled)
         {
             if (!allowLocalWithoutKey)
             {
@@ -52,7 +64,7 @@ public sealed class ManagementAuth
             return IsLocal(context) ? ManagementAuthResult.LocalWithoutKey : ManagementAuthResult.NotLocal;
         }
 
-        var presented = ReadKey(context.Request, out var malformed);
+        var presented = ReadCredential(context.Request, out var malformed, out var bearer);
         if (malformed)
         {
             return ManagementAuthResult.InvalidKey;
@@ -60,26 +72,38 @@ public sealed class ManagementAuth
 
         if (presented is null)
         {
-            return ManagementAuthResult.MissingKey;
+            return entra.Enabled ? ManagementAuthResult.MissingCredential : ManagementAuthResult.MissingKey;
+        }
+
+        if (bearer && entra.Enabled && EntraTokenValidator.LooksLikeToken(presented))
+        {
+            var token = await entra.ValidateAsync(presented, context.RequestAborted);
+            if (token.User is not null)
+            {
+                context.User = token.User;
+            }
+
+            return token.Outcome;
         }
 
         return keys.Contains(presented) ? ManagementAuthResult.ValidKey : ManagementAuthResult.InvalidKey;
     }
 
-    /// <summary>Null when the request may proceed; otherwise the 401 problem to answer with (and a warning logged).</summary>
-    public IResult? Authorize(HttpContext context)
+    /// <summary>Null when the request may proceed; otherwise the problem to answer with (401, 403 or 503; a warning
+    /// is logged, without the credential).</summary>
+    public async ValueTask<IResult?> AuthorizeAsync(HttpContext context)
     {
-        var result = Authenticate(context);
+        var result = await AuthenticateAsync(context);
         if (result.Succeeded)
         {
             return null;
         }
 
-        ManagementAuthLog.Refused(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "in-process", result.Reason);
-        return new ChallengeResult(Results.Problem(
+        ManagementAuthLog.Refused(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "in-process", result.Reason, result.Detail);
+        return new ChallengeResult(result, Results.Problem(
             title: result.Title,
             detail: result.Detail,
-            statusCode: StatusCodes.Status401Unauthorized,
+            statusCode: result.StatusCode,
             instance: context.Request.Path,
             extensions: new Dictionary<string, object?> { ["reason"] = result.Reason }));
     }
@@ -123,11 +147,12 @@ public sealed class ManagementAuth
         return IPAddress.IsLoopback(remote);
     }
 
-    /// <summary>X-API-Key first, then Authorization: Bearer. A header given twice, or an Authorization header of
-    /// another scheme with no X-API-Key, is malformed (refused, not ignored).</summary>
-    private static string? ReadKey(HttpRequest request, out bool malformed)
+    /// <summary>X-API-Key first, then Authorization: Bearer (<paramref name="bearer"/>). A header given twice, or an
+    /// Authorization header of another scheme with no X-API-Key, is malformed (refused, not ignored).</summary>
+    private static string? ReadCredential(HttpRequest request, out bool malformed, out bool bearer)
     {
         malformed = false;
+        bearer = false;
         if (request.Headers.TryGetValue(ApiKeyHeader, out var apiKey) && apiKey.Count > 0)
         {
             malformed = apiKey.Count > 1 || string.IsNullOrEmpty(apiKey[0]);
@@ -148,52 +173,35 @@ public sealed class ManagementAuth
 
             var token = value[(BearerScheme.Length + 1)..].Trim();
             malformed = token.Length == 0;
+            bearer = true;
             return malformed ? null : token;
         }
 
         return null;
     }
 
-    /// <summary>Adds <c>WWW-Authenticate</c> (RFC 9110 requires it on a 401) before writing the problem.</summary>
-    private sealed class ChallengeResult(IResult problem) : IResult, IStatusCodeHttpResult
+    /// <summary>Adds <c>WWW-Authenticate</c> (RFC 9110 requires it on a 401; RFC 6750's <c>error</c> for a refused
+    /// token) before writing the problem.</summary>
+    private sealed class ChallengeResult(ManagementAuthResult result, IResult problem) : IResult, IStatusCodeHttpResult
     {
-        public int? StatusCode => StatusCodes.Status401Unauthorized;
+        public int? StatusCode => result.StatusCode;
 
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.WWWAuthenticate = $"{BearerScheme} realm=\"management\", ApiKey header=\"{ApiKeyHeader}\"";
+            if (result.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+            {
+                var error = result.BearerError is { } code ? $", error=\"{code}\"" : "";
+                httpContext.Response.Headers.WWWAuthenticate = $"{BearerScheme} realm=\"management\"{error}, ApiKey header=\"{ApiKeyHeader}\"";
+            }
+
             return problem.ExecuteAsync(httpContext);
         }
     }
 }
 
-/// <summary>The outcome of <see cref="ManagementAuth.Authenticate"/>; <see cref="Reason"/> is a stable code
-/// (also the problem's <c>reason</c> extension).</summary>
-public sealed record ManagementAuthResult(bool Succeeded, string Reason, string Title, string Detail)
-{
-    public static readonly ManagementAuthResult ValidKey = new(true, "key", "Authenticated.", "A configured API key was presented.");
-
-    public static readonly ManagementAuthResult LocalWithoutKey = new(true, "local", "Local access.",
-        "No API key is configured and the request is local (Api:AllowLoopbackWithoutKey).");
-
-    public static readonly ManagementAuthResult MissingKey = new(false, "missing_key", "An API key is required.",
-        $"Send one of the keys of setting Api:ApiKeys in the {ManagementAuth.ApiKeyHeader} header or as 'Authorization: Bearer <key>'.");
-
-    public static readonly ManagementAuthResult InvalidKey = new(false, "invalid_key", "The API key is not valid.",
-        $"The key in {ManagementAuth.ApiKeyHeader} or 'Authorization: Bearer' is not one of the keys of setting Api:ApiKeys.");
-
-    public static readonly ManagementAuthResult NotLocal = new(false, "not_local", "An API key is required.",
-        "No API key is configured, so the management API only answers local (loopback) requests. Set Api:ApiKeys " +
-        $"(e.g. Api__ApiKeys__0=<a long random key>) and send it in the {ManagementAuth.ApiKeyHeader} header.");
-
-    public static readonly ManagementAuthResult NoKeyConfigured = new(false, "no_key_configured", "The management API is locked.",
-        "No API key is configured and Api:AllowLoopbackWithoutKey is false, so no request can be authenticated. " +
-        $"Set Api:ApiKeys (e.g. Api__ApiKeys__0=<a long random key>) and send it in the {ManagementAuth.ApiKeyHeader} header.");
-}
-
 internal static partial class ManagementAuthLog
 {
-    [LoggerMessage(100, LogLevel.Warning, "Management request {Method} {Path} from {RemoteAddress} refused: {Reason}")]
-    public static partial void Refused(ILogger logger, string method, string path, string remoteAddress, string reason);
+    [LoggerMessage(100, LogLevel.Warning, "Management request {Method} {Path} from {RemoteAddress} refused: {Reason} ({Detail})")]
+    public static partial void Refused(ILogger logger, string method, string path, string remoteAddress, string reason, string detail);
 }

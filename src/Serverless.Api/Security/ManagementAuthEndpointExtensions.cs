@@ -70,7 +70,7 @@ public static class ManagementAuthEndpointExtensions
                 return await next(context);
             }
 
-            var refusal = http.RequestServices.GetRequiredService<ManagementAuth>().Authorize(http);
+            var refusal = await http.RequestServices.GetRequiredService<ManagementAuth>().AuthorizeAsync(http);
             return refusal ?? await next(context);
         }
     }

@@ -10,13 +10,13 @@ namespace Serverless.Api.Security;
 /// </summary>
 public static class SharedHandlerPipeline
 {
-    /// <summary>A management route: refuses with 401 problem+json unless <see cref="ManagementAuth"/> lets the
+    /// <summary>A management route: refuses with a 401 (403, 503) problem+json unless <see cref="ManagementAuth"/> lets the
     /// request through, then runs the handler as <see cref="RunOpenAsync"/> does.</summary>
     public static async Task<IResult> RunManagementAsync(this HttpContext context, Func<Task<IResult>> handler)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        if (context.RequestServices.GetRequiredService<ManagementAuth>().Authorize(context) is { } refusal)
+        if (await context.RequestServices.GetRequiredService<ManagementAuth>().AuthorizeAsync(context) is { } refusal)
         {
             return refusal;
         }

@@ -40,7 +40,7 @@ public sealed class CrmWebhookHandlers(
         }
 
         var auth = CrmTriggerRules.Text(workflow.Spec.TriggerConfig, "auth")?.ToLowerInvariant() ?? "apikey";
-        if (auth == "apikey" && management.Authorize(request.HttpContext) is { } refused)
+        if (auth == "apikey" && await management.AuthorizeAsync(request.HttpContext) is { } refused)
         {
             return refused;
         }

@@ -38,9 +38,11 @@ internal sealed class IntakeHandler(
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        if (!keys.IsValid(request.Headers[ApiKeyAuthenticator.Header]))
+        if (!keys.Accepts(request))
         {
-            return IntakeResults.Unauthorized(keys.HasKeys
+            return IntakeResults.Unauthorized(keys.UsesDevelopmentKey
+                ? $"Send the development key in the {ApiKeyAuthenticator.Header} header, from this machine; other callers need RequestHandler:Intake:ApiKeys."
+                : keys.HasKeys
                 ? $"Send a valid API key in the {ApiKeyAuthenticator.Header} header."
                 : "No API key is configured (RequestHandler:Intake:ApiKeys), so every request is refused.");
         }

@@ -13,6 +13,6 @@ internal static partial class IntakeLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Intake request refused with {Status}: {Fields}.")]
     public static partial void Refused(ILogger logger, int status, string fields);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No intake API key is configured; the development key is accepted (Development environment only).")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No intake API key is configured; the development key is accepted from this machine (Development environment only).")]
     public static partial void UsingDevelopmentKey(ILogger logger);
 }

@@ -111,6 +111,20 @@ public sealed partial class CompiledTemplateTests(CompiledTemplate compiled) : I
             "each connectorSecrets entry becomes a Key Vault reference");
     }
 
+    [Fact]
+    public void EntraIdSignIn_IsOffUnlessAClientIdIsGiven_AndDefaultsToTheSubscriptionsTenant()
+    {
+        foreach (var name in new[] { "ClientId", "Audience", "Scope", "RequiredRole" })
+        {
+            Settings[$"Api__EntraId__{name}"].Constant.Should().Be("", $"Api:EntraId:{name} is empty unless the azd environment sets it");
+        }
+
+        Settings["Api__EntraId__TenantId"].Value.Should().Contain("empty(parameters('entraClientId'))", "no tenant (sign-in off) without a client id")
+            .And.Contain("tenant().tenantId");
+        using var parameters = System.Text.Json.JsonDocument.Parse(RepositoryFiles.Read("infra", "main.parameters.json"));
+        parameters.RootElement.GetProperty("parameters").GetProperty("entraClientId").GetProperty("value").GetString().Should().Be("${ENTRA_CLIENT_ID=}");
+    }
+
     [Theory]
     [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Storage Blob Data Owner", "Microsoft.Storage/storageAccounts", "storageAccountName", "storage", "name")]
     [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Storage Queue Data Contributor", "Microsoft.Storage/storageAccounts", "storageAccountName", "storage", "name")]

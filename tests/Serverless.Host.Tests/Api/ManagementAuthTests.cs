@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using Serverless.Api;
 using Serverless.Api.Security;
 
@@ -14,8 +15,12 @@ public sealed class ManagementAuthTests
     private const string Key = "0123456789abcdef-management";
     private const string OtherKey = "fedcba9876543210-rotation";
 
-    private static ManagementAuth Auth(bool allowLoopback = true, params string[] keys) =>
-        new(Options.Create(new ApiOptions { ApiKeys = [.. keys], AllowLoopbackWithoutKey = allowLoopback }), NullLogger<ManagementAuth>.Instance);
+    private static ManagementAuth Auth(bool allowLoopback = true, params string[] keys)
+    {
+        var options = Options.Create(new ApiOptions { ApiKeys = [.. keys], AllowLoopbackWithoutKey = allowLoopback });
+        var entra = new EntraTokenValidator(options, Mock.Of<IHttpClientFactory>(MockBehavior.Strict), TimeProvider.System, NullLogger<EntraTokenValidator>.Instance);
+        return new(options, entra, NullLogger<ManagementAuth>.Instance);
+    }
 
     private static DefaultHttpContext Request(string? remoteIp, params (string Name, string Value)[] headers)
     {
@@ -34,9 +39,9 @@ public sealed class ManagementAuthTests
     [InlineData("Authorization", "Bearer " + Key)]
     [InlineData("Authorization", "bearer " + Key)]
     [InlineData("X-API-Key", OtherKey)]
-    public void ConfiguredKey_InEitherHeader_IsAccepted_FromAnyAddress(string header, string value)
+    public async Task ConfiguredKey_InEitherHeader_IsAccepted_FromAnyAddress(string header, string value)
     {
-        Auth(true, Key, OtherKey).Authenticate(Request("203.0.113.7", (header, value))).Should().Be(ManagementAuthResult.ValidKey);
+        (await Auth(true, Key, OtherKey).AuthenticateAsync(Request("203.0.113.7", (header, value)))).Should().Be(ManagementAuthResult.ValidKey);
     }
 
     [Theory]
@@ -45,24 +50,24 @@ public sealed class ManagementAuthTests
     [InlineData("Authorization", "Basic " + Key)]
     [InlineData("Authorization", "Bearer")]
     [InlineData("Authorization", "Bearer ")]
-    public void WrongOrMalformedKey_IsInvalid(string header, string value)
+    public async Task WrongOrMalformedKey_IsInvalid(string header, string value)
     {
-        Auth(true, Key).Authenticate(Request("127.0.0.1", (header, value))).Should().Be(ManagementAuthResult.InvalidKey);
+        (await Auth(true, Key).AuthenticateAsync(Request("127.0.0.1", (header, value)))).Should().Be(ManagementAuthResult.InvalidKey);
     }
 
     [Fact]
-    public void ApiKeyHeaderGivenTwice_IsInvalid()
+    public async Task ApiKeyHeaderGivenTwice_IsInvalid()
     {
-        Auth(true, Key).Authenticate(Request("127.0.0.1", ("X-API-Key", Key), ("X-API-Key", Key))).Succeeded.Should().BeFalse();
+        (await Auth(true, Key).AuthenticateAsync(Request("127.0.0.1", ("X-API-Key", Key), ("X-API-Key", Key)))).Succeeded.Should().BeFalse();
     }
 
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     [InlineData(null)]
-    public void KeysConfigured_LoopbackWithoutKey_IsRefused(string? remote)
+    public async Task KeysConfigured_LoopbackWithoutKey_IsRefused(string? remote)
     {
-        Auth(true, Key).Authenticate(Request(remote)).Should().Be(ManagementAuthResult.MissingKey, "with keys configured there is no local exemption");
+        (await Auth(true, Key).AuthenticateAsync(Request(remote))).Should().Be(ManagementAuthResult.MissingKey, "with keys configured there is no local exemption");
     }
 
     [Theory]
@@ -71,9 +76,9 @@ public sealed class ManagementAuthTests
     [InlineData("::1")]
     [InlineData("::ffff:127.0.0.1")]
     [InlineData(null)]
-    public void NoKeys_FallbackOn_LocalRequest_IsAllowed(string? remote)
+    public async Task NoKeys_FallbackOn_LocalRequest_IsAllowed(string? remote)
     {
-        Auth(allowLoopback: true).Authenticate(Request(remote)).Should().Be(ManagementAuthResult.LocalWithoutKey);
+        (await Auth(allowLoopback: true).AuthenticateAsync(Request(remote))).Should().Be(ManagementAuthResult.LocalWithoutKey);
     }
 
     [Theory]
@@ -82,9 +87,9 @@ public sealed class ManagementAuthTests
     [InlineData("203.0.113.7")]
     [InlineData("::ffff:10.0.0.5")]
     [InlineData("fe80::1")]
-    public void NoKeys_FallbackOn_RemoteRequest_IsRefused(string remote)
+    public async Task NoKeys_FallbackOn_RemoteRequest_IsRefused(string remote)
     {
-        Auth(allowLoopback: true).Authenticate(Request(remote)).Should().Be(ManagementAuthResult.NotLocal);
+        (await Auth(allowLoopback: true).AuthenticateAsync(Request(remote))).Should().Be(ManagementAuthResult.NotLocal);
     }
 
     [Theory]
@@ -95,17 +100,17 @@ public sealed class ManagementAuthTests
     [InlineData("CF-Connecting-IP", "203.0.113.7")]
     [InlineData("X-Client-IP", "203.0.113.7")]
     [InlineData("Via", "1.1 proxy.example")]
-    public void NoKeys_LoopbackRelayedByAProxy_IsRefused(string header, string value)
+    public async Task NoKeys_LoopbackRelayedByAProxy_IsRefused(string header, string value)
     {
-        Auth(allowLoopback: true).Authenticate(Request("127.0.0.1", (header, value))).Should().Be(ManagementAuthResult.NotLocal);
+        (await Auth(allowLoopback: true).AuthenticateAsync(Request("127.0.0.1", (header, value)))).Should().Be(ManagementAuthResult.NotLocal);
     }
 
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData(null)]
-    public void NoKeys_FallbackOff_EverythingIsRefused(string? remote)
+    public async Task NoKeys_FallbackOff_EverythingIsRefused(string? remote)
     {
-        Auth(allowLoopback: false).Authenticate(Request(remote)).Should().Be(ManagementAuthResult.NoKeyConfigured);
+        (await Auth(allowLoopback: false).AuthenticateAsync(Request(remote))).Should().Be(ManagementAuthResult.NoKeyConfigured);
     }
 
     [Fact]
@@ -115,7 +120,7 @@ public sealed class ManagementAuthTests
         context.RequestServices = ServiceProviderFor();
         context.Response.Body = new MemoryStream();
 
-        var refusal = Auth(true, Key).Authorize(context);
+        var refusal = await Auth(true, Key).AuthorizeAsync(context);
         refusal.Should().NotBeNull();
         await refusal!.ExecuteAsync(context);
 
@@ -128,9 +133,9 @@ public sealed class ManagementAuthTests
     }
 
     [Fact]
-    public void Success_HasNoRefusal()
+    public async Task Success_HasNoRefusal()
     {
-        Auth(true, Key).Authorize(Request("10.0.0.5", ("X-API-Key", Key))).Should().BeNull();
+        (await Auth(true, Key).AuthorizeAsync(Request("10.0.0.5", ("X-API-Key", Key)))).Should().BeNull();
     }
 
     internal static IServiceProvider ServiceProviderFor()

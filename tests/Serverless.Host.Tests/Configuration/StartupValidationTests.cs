@@ -9,6 +9,8 @@ public sealed class StartupValidationTests
     [InlineData("--Api:MaxRequestBodyBytes=12", "Api:MaxRequestBodyBytes")]
     [InlineData("--Demo:LedgerFile=", "Demo:LedgerFile")]
     [InlineData("--Host:LocalHttpPort=70000", "Host:LocalHttpPort")]
+    [InlineData("--Api:EntraId:TenantId=contoso.onmicrosoft.com", "Api:EntraId:TenantId")]
+    [InlineData("--Logging:Console:FormatterName=txt", "Logging:Console:FormatterName")]
     public async Task Start_InvalidSetting_ExitsNamingTheSetting(string argument, string setting)
     {
         using var data = new TempFolder();
