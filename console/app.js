@@ -3,7 +3,7 @@ import { h, replace } from './core/dom.js';
 import { addMessages, lang, languages, setLang, t } from './core/i18n.js';
 import { addRoute, href, render, startRouter } from './core/router.js';
 import { api, onUnauthorized } from './core/api.js';
-import { authConfig, initAuth, signedIn, signInWithEntra, signOut, useApiKey } from './core/auth.js';
+import { authConfig, initAuth, signedIn, signInWithEntra, signOut, takeSignInProblem, useApiKey } from './core/auth.js';
 import { button, errorBox, field, page } from './core/ui.js';
 import { coreMessages } from './core/messages.js';
 import { systems } from './systems.js';
@@ -91,7 +91,9 @@ function showSignIn() {
     },
   }, field(t('signin.apiKey'), key, t('signin.apiKeyHint')), h('button.btn.primary', { type: 'submit' }, t('signin.submit')), problem);
   const entra = config.modes?.includes('entra') ? h('p', button(t('signin.entra'), () => signInWithEntra(), { kind: 'primary' })) : null;
-  replace(view, page(t('signin.title'), { subtitle: t('signin.subtitle') }, entra, form));
+  const entraProblem = takeSignInProblem();
+  const keys = config.modes?.includes('apiKey') ?? true;
+  replace(view, page(t('signin.title'), { subtitle: t('signin.subtitle') }, entraProblem ? errorBox(entraProblem) : null, entra, keys ? form : null));
 }
 
 start();

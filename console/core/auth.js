@@ -6,6 +6,14 @@ import { beginEntraSignIn, completeEntraSignIn, entraSignOut, entraToken } from 
 
 const KEY_STORAGE = 'console.apiKey';
 let config = { modes: ['apiKey'], keyRequired: true, entra: null };
+let signInProblem = null;
+
+/** What went wrong coming back from Entra ID, once (then forgotten). */
+export function takeSignInProblem() {
+  const problem = signInProblem;
+  signInProblem = null;
+  return problem;
+}
 
 /** Reads GET /api/auth/config (open) and finishes an Entra sign-in coming back from its redirect. */
 export async function initAuth() {
@@ -15,7 +23,14 @@ export async function initAuth() {
   } catch {
     // The API cannot be reached: the first call will say so.
   }
-  if (config.entra) await completeEntraSignIn(config.entra);
+  if (config.entra) {
+    try {
+      await completeEntraSignIn(config.entra);
+    } catch (error) {
+      // Entra refused, or the answer was not this tab's: the sign-in page shows why.
+      signInProblem = error;
+    }
+  }
   return config;
 }
 
