@@ -45,7 +45,7 @@ public sealed class LanguageAndLayoutTests(ConsoleHost host)
         await Assertions.Expect(nav).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         await Assertions.Expect(nav).ToBeVisibleAsync();
-        await nav.GetByRole(AriaRole.Link, new() { Name = "Workflows" }).ClickAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Workflows", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Workflows");
         await Assertions.Expect(nav).ToBeHiddenAsync();
 
