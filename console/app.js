@@ -1,7 +1,7 @@
 // Start-up: messages and routes of every system, the sign-in check, the header, then the page of the address.
 import { h, replace } from './core/dom.js';
 import { addMessages, lang, languages, setLang, t } from './core/i18n.js';
-import { addRoute, href, render, startRouter } from './core/router.js';
+import { addRoute, href, render, startRouter, stopRouter } from './core/router.js';
 import { api, onUnauthorized } from './core/api.js';
 import { authConfig, initAuth, signedIn, signInWithEntra, signOut, takeSignInProblem, useApiKey } from './core/auth.js';
 import { button, errorBox, field, page } from './core/ui.js';
@@ -71,6 +71,7 @@ function markCurrent(path) {
 
 function showSignIn() {
   mode = 'signin';
+  stopRouter();
   drawHeader();
   const config = authConfig();
   const key = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', required: true, minlength: 16 });

@@ -36,7 +36,7 @@ export async function beginEntraSignIn(entraConfig) {
     code_challenge: await s256(verifier),
     code_challenge_method: 'S256',
   });
-  location.assign(`${endpoints(authority).authorize}?${query}`);
+  location.assign(`${endpoints(authority).authorize}?${query}`); // console-allow: the configured Entra authority
 }
 
 /**

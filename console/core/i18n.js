@@ -38,6 +38,11 @@ export function has(key) {
   return key in catalogs[current] || key in catalogs.en;
 }
 
+/** How many texts the English catalogue holds (the console's tests check the catalogues are the page's). */
+export function messageCount() {
+  return Object.keys(catalogs.en).length;
+}
+
 /** Keys present in one language and not the other (the console's tests check there are none). */
 export function missingMessages() {
   const en = Object.keys(catalogs.en);

@@ -56,6 +56,14 @@ export function startRouter(target, rendered) {
   return render();
 }
 
+/** Stops answering address changes (the sign-in form replaces the pages until the console starts again). */
+export function stopRouter() {
+  window.removeEventListener('hashchange', render);
+  leaving.forEach(fn => fn());
+  leaving = [];
+  controller?.abort();
+}
+
 export async function render() {
   leaving.forEach(fn => fn());
   leaving = [];
@@ -81,8 +89,12 @@ function findRoute(path) {
   for (const route of routes) {
     const m = route.regex.exec(path);
     if (m) {
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(m[i + 1])]));
-      return { route, params };
+      try {
+        const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(m[i + 1])]));
+        return { route, params };
+      } catch {
+        return null;
+      }
     }
   }
   return null;

@@ -16,8 +16,13 @@ public static class ConsoleEndpoints
         endpoints.MapGet("/", (HttpContext context, ConsoleFileHandler h) => h.Serve(context, string.Empty))
             .WithName("Console").ExcludeFromDescription();
         endpoints.MapGet("/{**path}", (HttpContext context, string path, ConsoleFileHandler h) =>
-                path.StartsWith("api/", StringComparison.OrdinalIgnoreCase) ? Results.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound, instance: context.Request.Path) : h.Serve(context, path))
+                path.StartsWith("api/", StringComparison.OrdinalIgnoreCase) ? NoSuchRoute(context) : h.Serve(context, path))
             .WithName("ConsoleFiles").ExcludeFromDescription();
+        // Without it, a POST to a mistyped /api/ address would meet the GET-only catch-all above and get 405.
+        endpoints.MapFallback("/api/{**rest}", NoSuchRoute);
         return endpoints;
     }
+
+    private static IResult NoSuchRoute(HttpContext context) =>
+        Results.Problem(title: "Not found.", detail: "No API route has this address.", statusCode: StatusCodes.Status404NotFound, instance: context.Request.Path);
 }

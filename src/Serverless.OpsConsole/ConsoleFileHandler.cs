@@ -51,7 +51,7 @@ public sealed class ConsoleFileHandler(ConsoleFiles files, IOptions<ConsoleOptio
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         headers.ContentSecurityPolicy = ContentSecurityPolicy(options.Value.SignInOrigin);
-        var version = ConsoleVersion.Compute(files.Provider);
+        var version = files.Version;
         // A file under the current version's address never changes; an older version's address (a tab opened before
         // an upgrade) gets today's file, revalidated like any other.
         headers.CacheControl = versioned && requestedVersion == version ? "public, max-age=31536000, immutable" : "no-cache";

@@ -8,6 +8,11 @@ public sealed class ConsoleFiles
 {
     public const string IndexFile = "index.html";
 
+    private readonly Lock versionLock = new();
+    private string? version;
+    private string? versionSignature;
+    private long checkedAt;
+
     public ConsoleFiles(IOptions<ConsoleOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,6 +24,31 @@ public sealed class ConsoleFiles
     public string? Folder { get; }
 
     public IFileProvider Provider { get; }
+
+    /// <summary>The current <see cref="ConsoleVersion"/>: the files' content is hashed again only when their sizes
+    /// or times changed, and those are looked at no more than once a second.</summary>
+    public string Version
+    {
+        get
+        {
+            lock (versionLock)
+            {
+                var now = Environment.TickCount64;
+                if (version is null || now - checkedAt > 1000)
+                {
+                    checkedAt = now;
+                    var signature = ConsoleVersion.Signature(Provider);
+                    if (version is null || signature != versionSignature)
+                    {
+                        versionSignature = signature;
+                        version = ConsoleVersion.Compute(Provider);
+                    }
+                }
+
+                return version;
+            }
+        }
+    }
 
     private static string? Locate(string folder)
     {

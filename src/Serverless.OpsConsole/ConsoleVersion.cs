@@ -6,8 +6,8 @@ using Microsoft.Extensions.FileProviders;
 namespace Serverless.OpsConsole;
 
 /// <summary>
-/// The console's files as one version: a short hash of every file's path, size and time, so an edited or upgraded
-/// file changes it. The index page loads everything under ./v/{version}/, which makes each file's address unique to
+/// The console's files as one version: a short SHA-256 of every file's path and content, so an edited or upgraded
+/// file changes it whatever its size and time. The index page loads everything under ./v/{version}/, which makes each file's address unique to
 /// its content and lets the browser keep it for good (no request at all on the next visit), and it lists every
 /// module as a modulepreload link so a first visit fetches them side by side instead of one import level at a time.
 /// </summary>
@@ -18,13 +18,33 @@ public static class ConsoleVersion
     public static string Compute(IFileProvider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (path, file) in Files(provider, string.Empty))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(path + "\n"));
+            using var stream = file.CreateReadStream();
+            var buffer = new byte[8192];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer.AsSpan(0, read));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    /// <summary>Paths, sizes and times of every file: cheap to read, and it changes whenever a file does.</summary>
+    public static string Signature(IFileProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
         var text = new StringBuilder();
         foreach (var (path, file) in Files(provider, string.Empty))
         {
             text.Append(CultureInfo.InvariantCulture, $"{path}|{file.Length}|{file.LastModified.UtcTicks}\n");
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
+        return text.ToString();
     }
 
     /// <summary>Every module of the console (relative paths with '/'), in a stable order.</summary>

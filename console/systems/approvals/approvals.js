@@ -15,7 +15,7 @@ export function approvalsPage(ctx) {
       table([
         { label: t('approvals.subject'), value: a => h('strong', a.subject ?? a.gateId) },
         { label: t('instances.workflow'), value: a => a.workflowId },
-        { label: t('instances.instance'), value: a => h('a', { href: href(`/instances/${a.instanceId}`) }, h('code', a.instanceId)) },
+        { label: t('instances.instance'), value: a => h('a', { href: href(`/instances/${encodeURIComponent(a.instanceId)}`) }, h('code', a.instanceId)) },
         { label: t('approvals.group'), value: a => a.group },
         { label: t('approvals.requested'), value: a => dateTime(a.requestedAt) },
         { label: t('approvals.deadline'), value: a => deadline(a.deadlineAt) },

@@ -11,7 +11,7 @@ export function deadLettersPage(ctx) {
     const list = await api.get('/api/deadletters', { limit: 200 }, { signal: ctx.signal });
     return table([
       { label: t('deadLetters.kind'), value: d => badge(d.kind === 'instance' ? 'failed' : 'pending', t(`deadLetters.kind.${d.kind}`)) },
-      { label: t('deadLetters.id'), value: d => (d.kind === 'instance' ? h('a', { href: href(`/instances/${d.id}`) }, h('code', d.id)) : h('code', d.id)) },
+      { label: t('deadLetters.id'), value: d => (d.kind === 'instance' ? h('a', { href: href(`/instances/${encodeURIComponent(d.id)}`) }, h('code', d.id)) : h('code', d.id)) },
       { label: t('instances.workflow'), value: d => d.workflowId ?? d.channel ?? '—' },
       { label: t('instances.failedStep'), value: d => d.stepId ?? '—' },
       { label: t('deadLetters.reason'), value: d => `${d.errorKind ? `${d.errorKind}: ` : ''}${d.reason ?? ''}`, class: 'wrap' },

@@ -73,7 +73,7 @@ function toIso(local) {
 
 export function instanceTable(items) {
   return table([
-    { label: t('instances.instance'), value: i => h('a', { href: href(`/instances/${i.instanceId}`) }, h('code', i.instanceId)) },
+    { label: t('instances.instance'), value: i => h('a', { href: href(`/instances/${encodeURIComponent(i.instanceId)}`) }, h('code', i.instanceId)) },
     { label: t('instances.workflow'), value: i => `${i.workflowId} v${i.workflowVersion ?? ''}` },
     { label: t('instances.status'), value: i => badge(i.status) },
     { label: t('instances.created'), value: i => dateTime(i.createdAt) },

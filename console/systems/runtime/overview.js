@@ -52,7 +52,7 @@ async function latestFailures(ctx) {
   const list = await api.get('/api/instances', { status: 'Failed', limit: 10 }, { signal: ctx.signal });
   return h('div',
     table([
-      { label: t('instances.instance'), value: i => h('a', { href: href(`/instances/${i.instanceId}`) }, i.instanceId) },
+      { label: t('instances.instance'), value: i => h('a', { href: href(`/instances/${encodeURIComponent(i.instanceId)}`) }, i.instanceId) },
       { label: t('instances.workflow'), value: i => i.workflowId },
       { label: t('instances.status'), value: i => badge(i.status) },
       { label: t('instances.failedStep'), value: i => i.failedStep ?? '—' },

@@ -4,7 +4,7 @@ import { h, replace } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { api } from '../../core/api.js';
 import { href, navigate } from '../../core/router.js';
-import { actionButton, async, badge, definitionList, field, jsonBlock, page, section, select, table } from '../../core/ui.js';
+import { actionButton, async, badge, definitionList, errorBox, field, jsonBlock, page, section, select, table } from '../../core/ui.js';
 import { workflowDiagram } from '../../core/diagram.js';
 import { diffView } from '../../core/diff.js';
 import { dateTime } from '../../core/format.js';
@@ -22,7 +22,7 @@ export function workflowPage(ctx) {
       ]),
       section(t('workflow.diagram'), workflowDiagram(definition)),
       section(t('workflow.start'), startForm(workflow)),
-      section(t('workflow.versions'), versions(workflow, definition)),
+      section(t('workflow.versions'), versions(workflow, definition, ctx.signal)),
       section(t('workflow.recent'), async(() => recent(ctx, id))),
       section(t('workflow.definition'), jsonBlock(definition, { label: t('workflow.definition') })));
   });
@@ -42,11 +42,11 @@ function startForm(workflow) {
         throw new Error(t('workflow.badJson', { message: error.message }));
       }
       const started = await api.post(`/api/workflows/${encodeURIComponent(workflow.id)}/instances${dryRun.checked ? '?dryRun=true' : ''}`, body);
-      navigate(`/instances/${started.instanceId}`);
+      navigate(`/instances/${encodeURIComponent(started.instanceId)}`);
     }, { kind: 'primary' }));
 }
 
-function versions(workflow, latest) {
+function versions(workflow, latest, signal) {
   const all = workflow.versions ?? [workflow.latestVersion];
   if (all.length < 2) return h('p.empty', t('workflow.oneVersion'));
   const view = h('div.diff-box');
@@ -54,8 +54,12 @@ function versions(workflow, latest) {
   let to = all[all.length - 1];
   const load = async () => {
     replace(view, h('p.loading', t('ui.loading')));
-    const [a, b] = await Promise.all([from, to].map(v => (v === latest.version ? { definition: latest } : api.get(`/api/workflows/${encodeURIComponent(workflow.id)}`, { version: v }))));
-    replace(view, diffView(JSON.stringify(a.definition, null, 2), JSON.stringify(b.definition, null, 2), { label: t('workflow.diffLabel', { from, to }) }));
+    try {
+      const [a, b] = await Promise.all([from, to].map(v => (v === latest.version ? { definition: latest } : api.get(`/api/workflows/${encodeURIComponent(workflow.id)}`, { version: v }, { signal }))));
+      replace(view, diffView(JSON.stringify(a.definition, null, 2), JSON.stringify(b.definition, null, 2), { label: t('workflow.diffLabel', { from, to }) }));
+    } catch (error) {
+      if (!signal.aborted) replace(view, errorBox(error));
+    }
   };
   const options = all.map(v => [v, `v${v}`]);
   const fromSelect = select('from', options, from, v => { from = Number(v); load(); });
@@ -68,7 +72,7 @@ async function recent(ctx, id) {
   const list = await api.get('/api/instances', { workflowId: id, limit: 10 }, { signal: ctx.signal });
   return h('div',
     table([
-      { label: t('instances.instance'), value: i => h('a', { href: href(`/instances/${i.instanceId}`) }, i.instanceId) },
+      { label: t('instances.instance'), value: i => h('a', { href: href(`/instances/${encodeURIComponent(i.instanceId)}`) }, i.instanceId) },
       { label: t('instances.status'), value: i => badge(i.status) },
       { label: t('instances.created'), value: i => dateTime(i.createdAt) },
       { label: t('instances.dryRun'), value: i => (i.dryRun ? t('ui.yes') : t('ui.no')) },

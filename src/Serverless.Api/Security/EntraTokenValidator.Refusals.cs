@@ -9,6 +9,13 @@ public sealed partial class EntraTokenValidator
     /// <summary>The delegated permission and the app role the settings ask for, or null when the token has them.</summary>
     private ManagementAuthResult? Permission(JsonWebToken jwt)
     {
+        // An ID token has the same issuer, keys and (client ID) audience, and may carry roles: only access tokens
+        // name the client that requested them (azp in v2.0, appid in v1.0).
+        if (!jwt.TryGetPayloadValue<string>("azp", out _) && !jwt.TryGetPayloadValue<string>("appid", out _))
+        {
+            return ManagementAuthResult.InvalidToken("The bearer token is not an access token (no 'azp' or 'appid'): an ID token does not open the API.");
+        }
+
         var scopes = jwt.TryGetPayloadValue<string>("scp", out var scp) && !string.IsNullOrWhiteSpace(scp)
             ? scp.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : null;

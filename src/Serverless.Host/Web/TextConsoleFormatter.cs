@@ -68,7 +68,8 @@ public sealed class TextConsoleFormatter : ConsoleFormatter, IDisposable
             foreach (var text in exception.ToString().Split('\n'))
             {
                 line.Append("    ");
-                Append(line, text.TrimEnd('\r'), Red, colors).Append(Environment.NewLine);
+                // Exception messages quote data (a mail, an API answer): no terminal escape of theirs reaches the screen.
+                Append(line, OneLine(text.TrimEnd('\r')), Red, colors).Append(Environment.NewLine);
             }
         }
 

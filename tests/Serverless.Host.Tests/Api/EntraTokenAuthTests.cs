@@ -147,6 +147,18 @@ public sealed class EntraTokenAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIdToken_WithTheRoleAndAudience_IsRefused_NotAnAccessToken()
+    {
+        using var harness = Harness(requiredRole: "Console.Operator");
+
+        var idToken = await harness.Auth.AuthenticateAsync(Bearer(entra.CreateToken(scp: null, roles: ["Console.Operator"], idToken: true)));
+
+        idToken.Succeeded.Should().BeFalse("the console's own ID token has the same issuer, keys and audience");
+        idToken.Reason.Should().Be("invalid_token");
+        idToken.Detail.Should().Contain("not an access token");
+    }
+
+    [Fact]
     public async Task RequiredRole_UserWithoutIt_Is403_UserWithIt_Passes()
     {
         using var harness = Harness(requiredRole: "Console.Operator");

@@ -62,6 +62,20 @@ public sealed partial class ConsoleFilesTests(EmbeddedHostFactory factory) : ICl
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task AMistypedApiAddress_Is404ProblemJson_WhateverTheMethod(string method)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/workflow/hello/instances"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
     [Fact]
     public async Task TheApi_StillAnswersBesideTheConsole()
     {

@@ -120,7 +120,8 @@ public sealed class FakeEntraServer : IAsyncDisposable
         DateTime? expires = null,
         string? scp = Scope,
         IEnumerable<string>? roles = null,
-        SecurityKey? signingKey = null)
+        SecurityKey? signingKey = null,
+        bool idToken = false)
     {
         var exp = expires ?? DateTime.UtcNow.AddHours(1);
         var claims = new Dictionary<string, object>
@@ -128,9 +129,14 @@ public sealed class FakeEntraServer : IAsyncDisposable
             ["tid"] = TenantId,
             ["oid"] = "3c9a1f7e-0d2b-4e5f-8a6c-7b1d2e3f4a5b",
             ["preferred_username"] = "ada@contoso.example",
-            ["azp"] = ClientId,
             ["ver"] = "2.0",
         };
+        if (!idToken)
+        {
+            // Access tokens name the client that asked for them; ID tokens (same issuer, keys and audience) do not.
+            claims["azp"] = ClientId;
+        }
+
         if (scp is not null)
         {
             claims["scp"] = scp;
