@@ -22,18 +22,12 @@ let mode = 'loading';
 
 async function start() {
   setLang(lang());
-  await initAuth();
   onUnauthorized(() => { if (mode !== 'signin') showSignIn(); });
-  // A local host with no key configured lets this caller in (the API said so); otherwise ask the API once.
-  if (authConfig().keyRequired !== false || signedIn()) {
-    try {
-      await api.get('/api/workflows');
-    } catch (error) {
-      if (error.status === 401) return showSignIn();
-      drawHeader();
-      return replace(view, page(t('app.unreachable'), {}, errorBox(error)));
-    }
-  }
+  // The page's own API calls say whether this caller may see it (a 401 brings the sign-in form), so the first
+  // page does not wait for the sign-in settings, except when coming back from Entra ID with a code to exchange.
+  const auth = initAuth();
+  if (new URLSearchParams(location.search).has('code')) await auth;
+  if (mode === 'signin') return;
   mode = 'app';
   drawHeader();
   await startRouter(view, markCurrent);
@@ -57,22 +51,27 @@ function drawHeader() {
 
 let firstRender = true;
 
-function markCurrent(path) {
+function highlight(path) {
   for (const a of top.querySelectorAll('.main-nav a')) {
     const itemPath = a.dataset.path;
     const current = itemPath === '/' ? path === '/' : path === itemPath || path.startsWith(`${itemPath}/`);
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+}
+
+function markCurrent(path) {
+  highlight(path);
   // After a navigation, keyboard and screen-reader users land on the new page; the first load keeps the natural order.
   if (!firstRender) view.focus({ preventScroll: true });
   firstRender = false;
 }
 
-function showSignIn() {
+async function showSignIn() {
   mode = 'signin';
   stopRouter();
   drawHeader();
+  await initAuth();
   const config = authConfig();
   const key = h('input', { type: 'password', name: 'apiKey', autocomplete: 'off', required: true, minlength: 16 });
   const problem = h('div');

@@ -15,8 +15,16 @@ export function takeSignInProblem() {
   return problem;
 }
 
-/** Reads GET /api/auth/config (open) and finishes an Entra sign-in coming back from its redirect. */
-export async function initAuth() {
+let ready = null;
+
+/** Reads GET /api/auth/config (open) and finishes an Entra sign-in coming back from its redirect; once per page
+ * (every caller gets the same promise). */
+export function initAuth() {
+  ready ??= load();
+  return ready;
+}
+
+async function load() {
   try {
     const response = await fetch('/api/auth/config', { headers: { Accept: 'application/json' } });
     if (response.ok) config = await response.json();
@@ -40,14 +48,14 @@ export function authConfig() {
 
 /** The Authorization / X-API-Key headers of a call, or none (a local host with no key configured). */
 export function authHeaders() {
-  const token = config.entra ? entraToken() : null;
+  const token = entraToken();
   if (token) return { Authorization: `Bearer ${token}` };
   const key = sessionStorage.getItem(KEY_STORAGE);
   return key ? { 'X-API-Key': key } : {};
 }
 
 export function signedIn() {
-  return Boolean(sessionStorage.getItem(KEY_STORAGE) || (config.entra && entraToken()));
+  return Boolean(sessionStorage.getItem(KEY_STORAGE) || entraToken());
 }
 
 export function useApiKey(key) {

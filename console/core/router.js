@@ -1,6 +1,7 @@
 // Hash routes (#/instances/abc?status=Failed), so the same files work wherever a host serves them: at / in the
 // embedded host, under /api/console/ in the Functions app. A page is a function of its route that returns the
 // view; it may poll while shown, and ctx.signal / ctx.onLeave stop that when the user goes elsewhere.
+import { errorBox } from './ui.js';
 
 const routes = [];
 let leaving = [];
@@ -8,6 +9,12 @@ let controller = null;
 let renderTarget = null;
 let onRendered = () => {};
 let fallback = () => document.createTextNode('');
+
+/** A page whose module is fetched the first time it is shown: lazy(() => import('./list.js'), 'listPage').
+ * The frame and the systems' route tables load first; each page's code only when someone opens it. */
+export function lazy(load, name) {
+  return ctx => load().then(module => module[name](ctx));
+}
 
 /** pattern like '/instances/:id'; render(ctx) returns a Node or a Promise of one. */
 export function addRoute(pattern, render) {
@@ -79,7 +86,13 @@ export async function render() {
     signal,
     onLeave: fn => leaving.push(fn),
   };
-  const view = await (match ? match.route.render(ctx) : fallback(ctx));
+  let view;
+  try {
+    view = await (match ? match.route.render(ctx) : fallback(ctx));
+  } catch (error) {
+    // The page's module could not be fetched (the host restarted, the network dropped): say so in the page.
+    view = errorBox(error);
+  }
   if (signal.aborted) return;
   renderTarget.replaceChildren(view);
   onRendered(path, match?.route.pattern);

@@ -8,8 +8,8 @@ namespace Serverless.OpsConsole;
 /// <summary>
 /// The console's files as one version: a short SHA-256 of every file's path and content, so an edited or upgraded
 /// file changes it whatever its size and time. The index page loads everything under ./v/{version}/, which makes each file's address unique to
-/// its content and lets the browser keep it for good (no request at all on the next visit), and it lists every
-/// module as a modulepreload link so a first visit fetches them side by side instead of one import level at a time.
+/// its content and lets the browser keep it for good (no request at all on the next visit), and it lists the frame's
+/// modules as modulepreload links so a first visit fetches them side by side instead of one import level at a time.
 /// </summary>
 public static class ConsoleVersion
 {
@@ -47,9 +47,24 @@ public static class ConsoleVersion
         return text.ToString();
     }
 
-    /// <summary>Every module of the console (relative paths with '/'), in a stable order.</summary>
+    /// <summary>The modules every page needs before it can draw (relative paths with '/'), in a stable order: the
+    /// frame (app.js, systems.js, core/) and each system's route table and texts. A page's own code is imported when
+    /// the page is first opened, so it is not preloaded.</summary>
     public static IReadOnlyList<string> Modules(IFileProvider provider) =>
-        [.. Files(provider, string.Empty).Select(f => f.Path).Where(p => p.EndsWith(".js", StringComparison.Ordinal))];
+        [.. Files(provider, string.Empty).Select(f => f.Path).Where(IsFrameModule)];
+
+    private static bool IsFrameModule(string path)
+    {
+        if (!path.EndsWith(".js", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = path.Split('/');
+        return parts.Length == 1
+            || (parts.Length == 2 && parts[0] == "core")
+            || (parts.Length == 3 && parts[0] == "systems" && parts[2] is "index.js" or "messages.js");
+    }
 
     /// <summary>index.html with its two entry points moved under ./v/{version}/ and a modulepreload link per module.</summary>
     public static string IndexPage(string html, string version, IReadOnlyList<string> modules)

@@ -1,12 +1,6 @@
 // The runtime's pages: overview with charts, workflows, instances, dead letters and sandbox calls.
+import { lazy } from '../../core/router.js';
 import { messages } from './messages.js';
-import { overviewPage } from './overview.js';
-import { workflowsPage } from './workflows.js';
-import { workflowPage } from './workflow.js';
-import { instancesPage } from './instances.js';
-import { instancePage } from './instance.js';
-import { deadLettersPage } from './deadletters.js';
-import { sandboxPage } from './sandbox.js';
 
 export default {
   id: 'runtime',
@@ -19,12 +13,12 @@ export default {
     { path: '/sandbox', label: 'nav.sandbox' },
   ],
   routes: [
-    ['/', overviewPage],
-    ['/workflows', workflowsPage],
-    ['/workflows/:id', workflowPage],
-    ['/instances', instancesPage],
-    ['/instances/:id', instancePage],
-    ['/deadletters', deadLettersPage],
-    ['/sandbox', sandboxPage],
+    ['/', lazy(() => import('./overview.js'), 'overviewPage')],
+    ['/workflows', lazy(() => import('./workflows.js'), 'workflowsPage')],
+    ['/workflows/:id', lazy(() => import('./workflow.js'), 'workflowPage')],
+    ['/instances', lazy(() => import('./instances.js'), 'instancesPage')],
+    ['/instances/:id', lazy(() => import('./instance.js'), 'instancePage')],
+    ['/deadletters', lazy(() => import('./deadletters.js'), 'deadLettersPage')],
+    ['/sandbox', lazy(() => import('./sandbox.js'), 'sandboxPage')],
   ],
 };
