@@ -17,15 +17,28 @@ public sealed class ChannelDelivery(IWorkflowCatalog catalog, IWorkflowClient cl
     public async Task<int> DeliverAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (await RedeliverAsync(message, cancellationToken) is { } started)
+        {
+            return started;
+        }
+
+        await queue.ParkAsync(message, $"No workflow listens on channel '{message.Channel}'.", cancellationToken);
+        FunctionsLog.MessageParked(logger, message.MessageId, message.Channel);
+        return 0;
+    }
+
+    /// <summary>Starts the listening workflows that have not consumed the message yet and returns how many started;
+    /// null, parking nothing, when no workflow listens on the channel now.</summary>
+    public async Task<int?> RedeliverAsync(ChannelMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         var payload = EngineText.Parse(message.Payload);
         var scope = new ObjectScope(new JsonObject { ["payload"] = payload?.DeepClone(), ["channel"] = message.Channel });
         var now = time.GetUtcNow();
         var listeners = catalog.List().Where(d => Listens(d, message.Channel, scope, now)).ToList();
         if (listeners.Count == 0)
         {
-            await queue.ParkAsync(message, $"No workflow listens on channel '{message.Channel}'.", cancellationToken);
-            FunctionsLog.MessageParked(logger, message.MessageId, message.Channel);
-            return 0;
+            return null;
         }
 
         var started = 0;

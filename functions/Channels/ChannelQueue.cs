@@ -41,6 +41,19 @@ public sealed class ChannelQueue
         await queue.SendMessageAsync(JsonSerializer.Serialize(message with { Reason = reason }), cancellationToken);
     }
 
+    /// <summary>A queue message body as a channel message; null for a body that is not one (foreign or corrupt).</summary>
+    public static ChannelMessage? Read(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ChannelMessage>(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static async Task<QueueClient> CreateAsync(ChannelQueueOptions o, string name)
     {
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };

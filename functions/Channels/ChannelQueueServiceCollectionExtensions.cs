@@ -9,7 +9,7 @@ namespace Serverless.Functions.Channels;
 public static class ChannelQueueServiceCollectionExtensions
 {
     /// <summary>Emit steps publish to the Azure Storage channel queue ("Channels:Queue", validated at start); its
-    /// queue trigger delivers; its poison queue is listed with the dead letters.</summary>
+    /// queue trigger delivers; its poison queue is listed with the dead letters, whose messages replay from there.</summary>
     public static IServiceCollection AddChannelQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChannelQueueOptions>().Bind(configuration.GetSection(ChannelQueueOptions.SectionName)).ValidateOnStart();
@@ -18,6 +18,7 @@ public static class ChannelQueueServiceCollectionExtensions
         services.TryAddSingleton<ChannelDelivery>();
         services.TryAddSingleton<FailedInstanceDeadLetterReader>();
         services.AddSingleton<IDeadLetterReader, QueueDeadLetterReader>();
+        services.AddSingleton<IDeadMessageReplay, QueueDeadMessageReplay>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Serverless.Api.DeadLetters;
 using Serverless.Functions.Durable;
 
@@ -34,7 +33,7 @@ public sealed class QueueDeadLetterReader(ChannelQueue queue, FailedInstanceDead
         var items = new List<DeadLetter>(peeked.Value.Length);
         foreach (var entry in peeked.Value)
         {
-            var message = Read(entry.Body.ToString());
+            var message = ChannelQueue.Read(entry.Body.ToString());
             items.Add(new DeadLetter(
                 DeadLetterKinds.Message,
                 message?.MessageId ?? entry.MessageId,
@@ -47,17 +46,5 @@ public sealed class QueueDeadLetterReader(ChannelQueue queue, FailedInstanceDead
         }
 
         return items;
-    }
-
-    private static ChannelMessage? Read(string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ChannelMessage>(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

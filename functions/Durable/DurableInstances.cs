@@ -67,12 +67,14 @@ internal static class DurableInstances
     {
         if (StoredFinal(metadata) is { } stored)
         {
-            return new InstanceSummary(metadata.InstanceId, stored.WorkflowId, stored.WorkflowVersion, stored.Status, metadata.CreatedAt, stored.EndedAt, stored.DryRun);
+            return new InstanceSummary(metadata.InstanceId, stored.WorkflowId, stored.WorkflowVersion, stored.Status, metadata.CreatedAt, stored.EndedAt,
+                stored.DryRun, stored.Error);
         }
 
         var final = Output(metadata) is { } output ? EngineText.Read<InstanceState>(output) : null;
         var view = View(metadata, final);
-        return new InstanceSummary(view.InstanceId, view.WorkflowId, view.WorkflowVersion, view.Status, view.CreatedAt, view.EndedAt, view.DryRun);
+        return new InstanceSummary(view.InstanceId, view.WorkflowId, view.WorkflowVersion, view.Status, view.CreatedAt, view.EndedAt, view.DryRun,
+            view.Status == InstanceStatus.Failed ? view.Error : null);
     }
 
     /// <summary>Runtime statuses an instance of this workflow status can have (Failed workflows end Completed).</summary>

@@ -7,6 +7,7 @@ using Serverless.Runtime.Catalog;
 using Serverless.Runtime.Hosting;
 using Serverless.Runtime.Retention;
 using Serverless.Runtime.Scheduling;
+using Serverless.Runtime.Statistics;
 
 namespace Serverless.Functions.Durable;
 
@@ -21,6 +22,8 @@ public static class DurableRuntimeServiceCollectionExtensions
         services.TryAddSingleton<DurableClientHolder>();
         services.TryAddSingleton<StateBlobs>();
         services.TryAddSingleton<IWorkflowClient, DurableWorkflowClient>();
+        // Durable's instance query cannot aggregate: the statistics page through the listing (at most 50,000 instances).
+        services.TryAddSingleton<IInstanceStatistics, ListingInstanceStatistics>();
         return services;
     }
 }

@@ -73,12 +73,13 @@ public sealed class DurableWorkflowClient(DurableClientHolder holder, IWorkflowC
             ContinuationToken: query.ContinuationToken);
         await foreach (var page in Durable.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.Limit).WithCancellation(cancellationToken))
         {
-            // Durable filters by runtime status and creation time only: workflow id and workflow status are
+            // Durable filters by runtime status and creation time only: workflow id, workflow status and dry run are
             // checked here, so a page can hold fewer items than the limit while more pages follow.
             var items = page.Values
                 .Where(m => m.Name == WorkflowOrchestrator.Name)
                 .Select(DurableInstances.Summary)
-                .Where(s => (query.WorkflowId is null || s.WorkflowId == query.WorkflowId) && (query.Status is null || s.Status == query.Status))
+                .Where(s => (query.WorkflowId is null || s.WorkflowId == query.WorkflowId) && (query.Status is null || s.Status == query.Status)
+                    && (query.DryRun is null || s.DryRun == query.DryRun))
                 .ToList();
             return new InstancePage(items, page.ContinuationToken);
         }

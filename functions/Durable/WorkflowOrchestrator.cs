@@ -78,7 +78,7 @@ public sealed class WorkflowOrchestrator(IWorkflowCatalog catalog)
 
         work.CancelAll();
         var (final, finalBlob) = await StoreAsync(context, state, $"final-{context.NewGuid():N}");
-        return final ?? EngineText.Write(new StoredFinalState(finalBlob!, state.WorkflowId, state.WorkflowVersion, state.Status, state.DryRun, state.EndedAt));
+        return final ?? EngineText.Write(new StoredFinalState(finalBlob!, state.WorkflowId, state.WorkflowVersion, state.Status, state.DryRun, state.EndedAt, state.Error));
     }
 
     /// <summary>The state inline when it is small, else saved through <see cref="StateBlobFunctions"/> and referenced,

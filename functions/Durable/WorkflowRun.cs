@@ -16,14 +16,15 @@ public sealed record WorkflowRun(
     int Generation = 0);
 
 /// <summary>The orchestration's output when the final state is too large to be it: where the state is, and what
-/// an instance listing needs without reading it.</summary>
+/// an instance listing needs without reading it (<see cref="Error"/> is null in outputs written before it existed).</summary>
 public sealed record StoredFinalState(
     string StateBlob,
     string WorkflowId,
     int WorkflowVersion,
     InstanceStatus Status,
     bool DryRun,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    ErrorInfo? Error = null);
 
 /// <summary>Input of <see cref="RunActivityFunction"/>: one RunActivity command (EngineJson) and its instance.</summary>
 public sealed record ActivityRequest(string Command, string InstanceId, string WorkflowId, bool DryRun);

@@ -7,6 +7,7 @@ using Serverless.Api.DeadLetters;
 using Serverless.Api.Health;
 using Serverless.Api.Instances;
 using Serverless.Api.Security;
+using Serverless.Api.Stats;
 using Serverless.Api.Workflows;
 
 namespace Serverless.Functions.Http;
@@ -89,4 +90,16 @@ public sealed class WorkflowApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DeadLetters)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         req.Run<DeadLetterHandler>(durable, h => h.ListAsync(req, ct));
+
+    [Function("ReplayDeadMessage")]
+    public Task<IActionResult> ReplayDeadMessage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.DeadMessageReplay)] HttpRequest req,
+        string messageId, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        req.Run<DeadMessageReplayHandler>(durable, h => h.ReplayAsync(messageId, ct));
+
+    [Function("GetStats")]
+    public Task<IActionResult> GetStats(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Stats)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        req.Run<StatsHandler>(durable, h => h.GetAsync(req, ct));
 }

@@ -15,7 +15,13 @@ public static class ApiRoutes
     public const string InstanceTerminate = "instances/{instanceId}/terminate";
     public const string InstanceReplay = "instances/{instanceId}/replay";
     public const string DeadLetters = "deadletters";
+    public const string DeadMessageReplay = "deadletters/messages/{messageId}/replay";
+    public const string Stats = "stats";
     public const string OpenApiDocument = "/api/openapi.json";
 
     public static string InstanceUrl(string instanceId) => $"{Prefix}/instances/{Uri.EscapeDataString(instanceId)}";
+
+    public static string InstanceReplayUrl(string instanceId) => $"{InstanceUrl(instanceId)}/replay";
+
+    public static string DeadMessageReplayUrl(string messageId) => $"{Prefix}/deadletters/messages/{Uri.EscapeDataString(messageId)}/replay";
 }

@@ -6,6 +6,7 @@ using Serverless.Api.DeadLetters;
 using Serverless.Api.Health;
 using Serverless.Api.Instances;
 using Serverless.Api.Security;
+using Serverless.Api.Stats;
 using Serverless.Api.Workflows;
 using Serverless.Runtime.Abstractions;
 
@@ -52,6 +53,7 @@ public static class WorkflowApiEndpoints
             .AddQueryParameters(
                 ("workflowId", "Only instances of this workflow.", "string"),
                 ("status", "Pending, Running, Waiting, Completed, Failed or Terminated.", "string"),
+                ("dryRun", "true: only dry runs; false: only real runs; absent: both.", "boolean"),
                 ("createdFrom", "Created at or after (ISO 8601).", "string"),
                 ("createdTo", "Created at or before (ISO 8601).", "string"),
                 ("limit", "Page size.", "integer"),
@@ -76,12 +78,24 @@ public static class WorkflowApiEndpoints
             .WithName("PurgeInstance").Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet(ApiRoutes.DeadLetters, (HttpRequest req, DeadLetterHandler h, CancellationToken ct) => h.ListAsync(req, ct))
-            .WithName("ListDeadLetters").WithTags("DeadLetters").Produces<DeadLetterPage>().ProducesValidationProblem()
+        var deadLetters = api.MapGroup("").WithTags("DeadLetters");
+        deadLetters.MapGet(ApiRoutes.DeadLetters, (HttpRequest req, DeadLetterHandler h, CancellationToken ct) => h.ListAsync(req, ct))
+            .WithName("ListDeadLetters").Produces<DeadLetterPage>().ProducesValidationProblem()
             .AddQueryParameters(
                 ("workflowId", "Only dead letters of this workflow.", "string"),
                 ("limit", "Page size.", "integer"),
                 ("continuationToken", "From the previous page.", "string"));
+        deadLetters.MapPost(ApiRoutes.DeadMessageReplay, (string messageId, DeadMessageReplayHandler h, CancellationToken ct) => h.ReplayAsync(messageId, ct))
+            .WithName("ReplayDeadMessage").Produces<DeadMessageReplayResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet(ApiRoutes.Stats, (HttpRequest req, StatsHandler h, CancellationToken ct) => h.GetAsync(req, ct))
+            .WithName("GetStats").WithTags("Stats").Produces<InstanceStatistics>().ProducesValidationProblem()
+            .AddQueryParameters(
+                ("workflowId", "Only instances of this workflow.", "string"),
+                ("from", "Created at or after (ISO 8601); default: the start of the 7th day (48th hour) back.", "string"),
+                ("to", "Created before (ISO 8601); default: now.", "string"),
+                ("bucket", "hour or day (default day): the size of the series' buckets, at most 400 of them.", "string"));
 
         endpoints.MapOpenApi(ApiRoutes.OpenApiDocument);
         return endpoints;

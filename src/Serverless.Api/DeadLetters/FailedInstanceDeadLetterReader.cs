@@ -15,8 +15,9 @@ public sealed class FailedInstanceDeadLetterReader(IWorkflowClient client) : IDe
         var items = new List<DeadLetter>(page.Items.Count);
         foreach (var summary in page.Items)
         {
-            var view = await client.GetAsync(summary.InstanceId, cancellationToken);
-            var error = view?.Error;
+            // The listing carries the error with its step; only an error without a step needs the whole instance.
+            var view = summary.Error is { StepId: not null } ? null : await client.GetAsync(summary.InstanceId, cancellationToken);
+            var error = summary.Error ?? view?.Error;
             var failedStep = error?.StepId ?? view?.Timeline.LastOrDefault(s => s.Status == StepStatus.Failed)?.StepId;
             items.Add(new DeadLetter(
                 DeadLetterKinds.Instance,

@@ -11,7 +11,8 @@ public sealed record DeadLetterQuery(string? WorkflowId, int Limit, string? Cont
 
 public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, string? ContinuationToken);
 
-/// <summary><see cref="Kind"/> is "instance" or "message"; <see cref="Id"/> is the instance or message id.</summary>
+/// <summary><see cref="Kind"/> is "instance" or "message"; <see cref="Id"/> is the instance or message id;
+/// <see cref="ReplayUrl"/> is where to POST to send it through again.</summary>
 public sealed record DeadLetter(
     string Kind,
     string Id,
@@ -20,7 +21,10 @@ public sealed record DeadLetter(
     string? ErrorKind,
     string Reason,
     DateTimeOffset? FailedAt,
-    string? Channel = null);
+    string? Channel = null)
+{
+    public string ReplayUrl => Kind == DeadLetterKinds.Message ? ApiRoutes.DeadMessageReplayUrl(Id) : ApiRoutes.InstanceReplayUrl(Id);
+}
 
 public static class DeadLetterKinds
 {

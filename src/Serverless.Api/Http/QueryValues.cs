@@ -47,18 +47,22 @@ public static class QueryValues
         return value;
     }
 
-    public static bool OptionalBool(IQueryCollection query, string name, out string? error)
+    public static bool OptionalBool(IQueryCollection query, string name, out string? error) =>
+        OptionalBoolFilter(query, name, out error) ?? false;
+
+    /// <summary>A filter: null when absent, so that absent and false differ.</summary>
+    public static bool? OptionalBoolFilter(IQueryCollection query, string name, out string? error)
     {
         var text = Single(query, name, out error);
         if (text is null)
         {
-            return false;
+            return null;
         }
 
         if (!bool.TryParse(text, out var value))
         {
             error = $"'{name}' must be true or false (was '{text}').";
-            return false;
+            return null;
         }
 
         return value;

@@ -7,7 +7,7 @@ using Serverless.Runtime.Abstractions;
 
 namespace Serverless.Api.Instances;
 
-/// <summary>GET /api/instances?workflowId=&amp;status=&amp;createdFrom=&amp;createdTo=&amp;limit=&amp;continuationToken=</summary>
+/// <summary>GET /api/instances?workflowId=&amp;status=&amp;dryRun=&amp;createdFrom=&amp;createdTo=&amp;limit=&amp;continuationToken=</summary>
 public sealed class InstanceListHandler(IWorkflowClient client, IOptions<ApiOptions> options)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -16,6 +16,7 @@ public sealed class InstanceListHandler(IWorkflowClient client, IOptions<ApiOpti
         var errors = new Dictionary<string, string[]>();
         var workflowId = Read(errors, "workflowId", QueryValues.Single(query, "workflowId", out var error), error);
         var status = Read(errors, "status", QueryValues.OptionalEnum<InstanceStatus>(query, "status", out error), error);
+        var dryRun = Read(errors, "dryRun", QueryValues.OptionalBoolFilter(query, "dryRun", out error), error);
         var createdFrom = Read(errors, "createdFrom", QueryValues.OptionalTimestamp(query, "createdFrom", out error), error);
         var createdTo = Read(errors, "createdTo", QueryValues.OptionalTimestamp(query, "createdTo", out error), error);
         var limit = Read(errors, "limit", QueryValues.OptionalPositiveInt(query, "limit", out error, options.Value.MaxPageSize), error);
@@ -34,7 +35,7 @@ public sealed class InstanceListHandler(IWorkflowClient client, IOptions<ApiOpti
         try
         {
             page = await client.ListAsync(
-                new InstanceQuery(workflowId, status, createdFrom, createdTo, limit ?? options.Value.DefaultPageSize, token),
+                new InstanceQuery(workflowId, status, createdFrom, createdTo, limit ?? options.Value.DefaultPageSize, token, dryRun),
                 cancellationToken);
         }
         catch (Exception ex) when (token is not null && ex is FormatException or ArgumentException)
@@ -43,7 +44,9 @@ public sealed class InstanceListHandler(IWorkflowClient client, IOptions<ApiOpti
         }
 
         var items = page.Items.Select(i => new InstanceListItem(
-            i.InstanceId, i.WorkflowId, i.WorkflowVersion, i.Status, i.CreatedAt, i.EndedAt, i.DryRun, ApiRoutes.InstanceUrl(i.InstanceId))).ToList();
+                i.InstanceId, i.WorkflowId, i.WorkflowVersion, i.Status, i.CreatedAt, i.EndedAt, i.DryRun,
+                i.Error?.StepId, i.Error is { } e ? new InstanceListError(e.Kind, e.Message) : null, ApiRoutes.InstanceUrl(i.InstanceId)))
+            .ToList();
         return Results.Json(new InstanceList(items, page.ContinuationToken), EngineJson.Options);
     }
 
@@ -68,4 +71,9 @@ public sealed record InstanceListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
     bool DryRun,
+    string? FailedStep,
+    InstanceListError? Error,
     string StatusUrl);
+
+/// <summary>Why a listed instance failed; the whole error, with the step's, is in GET /api/instances/{id}.</summary>
+public sealed record InstanceListError(string Kind, string Message);

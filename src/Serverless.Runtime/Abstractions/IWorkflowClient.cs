@@ -37,16 +37,20 @@ public sealed record StartRequest(
 /// <summary><see cref="Created"/> is false when an existing instance was returned instead of a new one.</summary>
 public sealed record StartResult(string InstanceId, bool Created);
 
+/// <summary>Filters of an instance listing, newest first; <see cref="DryRun"/> null lists dry runs and real runs.</summary>
 public sealed record InstanceQuery(
     string? WorkflowId = null,
     InstanceStatus? Status = null,
     DateTimeOffset? CreatedFrom = null,
     DateTimeOffset? CreatedTo = null,
     int Limit = 50,
-    string? ContinuationToken = null);
+    string? ContinuationToken = null,
+    bool? DryRun = null);
 
 public sealed record InstancePage(IReadOnlyList<InstanceSummary> Items, string? ContinuationToken);
 
+/// <summary>A listed instance. <see cref="Error"/> is why it failed (its <see cref="ErrorInfo.StepId"/> the failed
+/// step), null unless it failed.</summary>
 public sealed record InstanceSummary(
     string InstanceId,
     string WorkflowId,
@@ -54,7 +58,8 @@ public sealed record InstanceSummary(
     InstanceStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
-    bool DryRun);
+    bool DryRun,
+    ErrorInfo? Error = null);
 
 /// <summary>What GET /api/instances/{id} shows: status, input, output, error, custom status and the timeline.</summary>
 public sealed record InstanceView(

@@ -93,10 +93,10 @@ internal sealed class DeadLetterStore(RuntimeDatabase database, IWorkflowClient 
     public Task<bool> ReplayInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         client.ReplayAsync(instanceId, cancellationToken);
 
-    public Task<int?> RedeliverMessageAsync(string messageId, CancellationToken cancellationToken = default) =>
-        pump.WriteAsync<int?>(context =>
+    public Task<MessageRedelivery?> RedeliverMessageAsync(string messageId, CancellationToken cancellationToken = default) =>
+        pump.WriteAsync<MessageRedelivery?>(context =>
         {
-            using var select = context.Command("SELECT channel, payload FROM channel_messages WHERE id = $id");
+            using var select = context.Command("SELECT channel, payload FROM channel_messages WHERE id = $id AND dead_lettered_at IS NOT NULL");
             select.Parameters.AddWithValue("$id", messageId);
             using var row = select.ExecuteReader();
             if (!row.Read())
@@ -106,6 +106,6 @@ internal sealed class DeadLetterStore(RuntimeDatabase database, IWorkflowClient 
 
             var channel = row.GetString(0);
             var payload = row.IsDBNull(1) ? null : JsonNode.Parse(row.GetString(1));
-            return router.Route(context, messageId, channel, payload);
+            return new MessageRedelivery(channel, router.Route(context, messageId, channel, payload));
         }).WaitAsync(cancellationToken);
 }

@@ -15,9 +15,13 @@ public interface IDeadLetterStore
     /// <summary>Re-runs a Failed instance from its failed step; false when it is missing or not Failed.</summary>
     Task<bool> ReplayInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Routes a dead message to the channel's current subscribers; returns how many started, null when unknown.</summary>
-    Task<int?> RedeliverMessageAsync(string messageId, CancellationToken cancellationToken = default);
+    /// <summary>Routes a dead message to the channel's current subscribers; once one starts, the message is consumed and
+    /// leaves the dead letters. Null when no dead message has that id.</summary>
+    Task<MessageRedelivery?> RedeliverMessageAsync(string messageId, CancellationToken cancellationToken = default);
 }
+
+/// <summary><see cref="Started"/> is 0 when no workflow listens on <see cref="Channel"/> now: the message stays dead.</summary>
+public sealed record MessageRedelivery(string Channel, int Started);
 
 public sealed record DeadLetters(IReadOnlyList<FailedInstance> Instances, IReadOnlyList<DeadMessage> Messages);
 

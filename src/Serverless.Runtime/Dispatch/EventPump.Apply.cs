@@ -117,7 +117,9 @@ internal sealed partial class EventPump
             }
             else if (work.Events.Count > 0)
             {
-                statements!.UpdateInstance.Bind(work.InstanceId, state.Status.ToString(), work.StateJson, ended, state.DryRun,
+                // dry_run is not rewritten: it is fixed at the insert, and leaving it out of the SET spares the indexes
+                // that hold it (Schema) an update per event.
+                statements!.UpdateInstance.Bind(work.InstanceId, state.Status.ToString(), work.StateJson, ended,
                     error?.StepId, error?.Kind, error?.Message).Execute();
             }
 

@@ -26,10 +26,10 @@ internal sealed class PumpStatements : IDisposable
             VALUES ($id, $wf, $version, $status, $state, $created, $ended, $dry, $key, $parent, $step, $kind, $message)
             """, "$id", "$wf", "$version", "$status", "$state", "$created", "$ended", "$dry", "$key", "$parent", "$step", "$kind", "$message");
         UpdateInstance = S("""
-            UPDATE instances SET status = $status, state = $state, ended_at = $ended, dry_run = $dry,
+            UPDATE instances SET status = $status, state = $state, ended_at = $ended,
                 failed_step = $step, error_kind = $kind, error_message = $message
             WHERE id = $id
-            """, "$id", "$status", "$state", "$ended", "$dry", "$step", "$kind", "$message");
+            """, "$id", "$status", "$state", "$ended", "$step", "$kind", "$message");
         InsertInbox = S("INSERT INTO inbox (instance_id, event, created_at, applied_at) VALUES ($id, $event, $created, $applied)",
             "$id", "$event", "$created", "$applied");
         SelectPendingInbox = S("SELECT seq, instance_id, event FROM inbox WHERE applied_at IS NULL ORDER BY seq LIMIT $limit", "$limit");

@@ -11,6 +11,7 @@ using Serverless.Runtime.DeadLetters;
 using Serverless.Runtime.Dispatch;
 using Serverless.Runtime.Retention;
 using Serverless.Runtime.Scheduling;
+using Serverless.Runtime.Statistics;
 using Serverless.Runtime.Store;
 
 namespace Serverless.Runtime.Hosting;
@@ -18,7 +19,7 @@ namespace Serverless.Runtime.Hosting;
 public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>Registers the embedded durable runtime: SQLite store, catalog, <see cref="IWorkflowClient"/>,
-    /// activity workers, timers, scheduler, channels, dead letters and retention, with their options bound from
+    /// activity workers, timers, scheduler, channels, dead letters, statistics and retention, with their options bound from
     /// <paramref name="configuration"/> ("Runtime", "Runtime:Scheduler", "Runtime:Retention", "Runtime:Channels")
     /// and validated at start. Add activities with <c>AddActivity&lt;T&gt;()</c>.</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -37,6 +38,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<ActivityWorkerPool>();
         services.TryAddSingleton<InstanceReader>();
         services.TryAddSingleton<IWorkflowClient, SqliteWorkflowClient>();
+        services.TryAddSingleton<IInstanceStatistics, SqliteInstanceStatistics>();
         services.TryAddSingleton<IChannelPublisher, ChannelPublisher>();
         services.TryAddSingleton<IDeadLetterStore, DeadLetterStore>();
         services.TryAddSingleton<ScheduleRunner>();

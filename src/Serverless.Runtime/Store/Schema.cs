@@ -29,6 +29,16 @@ internal static class Schema
         CREATE INDEX IF NOT EXISTS ix_instances_created ON instances(created_at DESC, id DESC);
         CREATE INDEX IF NOT EXISTS ix_instances_status ON instances(status, ended_at);
 
+        -- The listing (newest first, keyset-paged) finds the first page of every filter combination in index order,
+        -- with no sort: ix_instances_created when only the time is filtered, otherwise an ix_instances_by_* led by the
+        -- equality filters (InstanceReader.ListIndex), with dry_run trailing so that it is filtered inside the index. Only by_status and by_workflow_status hold a column that updates change (status, ended_at; dry_run is
+        -- written once), so the others cost nothing after the insert. The statistics read them without touching the
+        -- table: by_workflow_status for the counts and durations, the others for the counts per bucket.
+        CREATE INDEX IF NOT EXISTS ix_instances_by_workflow ON instances(workflow_id, created_at DESC, id DESC, dry_run);
+        CREATE INDEX IF NOT EXISTS ix_instances_by_status ON instances(status, created_at DESC, id DESC, dry_run);
+        CREATE INDEX IF NOT EXISTS ix_instances_by_workflow_status ON instances(workflow_id, status, created_at DESC, id DESC, ended_at, dry_run);
+        CREATE INDEX IF NOT EXISTS ix_instances_by_dry_run ON instances(dry_run, created_at DESC, id DESC);
+
         CREATE TABLE IF NOT EXISTS inbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             instance_id TEXT NOT NULL,

@@ -105,6 +105,29 @@ public sealed class ChannelQueueTests
         harness.QueueTrigger.Failures.Should().Be(2);
     }
 
+    [Fact]
+    public async Task ReplayDeadMessage_ParkedOnAListenedChannel_StartsTheConsumerOnceAndLeavesThePoisonQueue()
+    {
+        await using var harness = await StartAsync(() => { });
+        var queue = harness.Services.GetRequiredService<ChannelQueue>();
+        var replay = harness.Services.GetRequiredService<IDeadMessageReplay>();
+        await queue.ParkAsync(new Serverless.Functions.Durable.ChannelMessage("m-77", "orders", """{"order":"D-4"}""", "outside"),
+            "Delivery failed 5 times.", CancellationToken.None);
+        await queue.ParkAsync(new Serverless.Functions.Durable.ChannelMessage("m-78", "nobody-home", "{}", "outside"),
+            "No workflow listens on channel 'nobody-home'.", CancellationToken.None);
+        (await WaitForDeadLetterAsync(harness)).Id.Should().Be("m-77");
+
+        (await replay.ReplayAsync("m-77", CancellationToken.None)).Should().Be(new DeadMessageReplay(DeadMessageReplayOutcome.Replayed, "orders", 1));
+        (await replay.ReplayAsync("m-78", CancellationToken.None)).Should().Be(new DeadMessageReplay(DeadMessageReplayOutcome.NoSubscriber, "nobody-home"));
+        (await replay.ReplayAsync("m-79", CancellationToken.None)).Outcome.Should().Be(DeadMessageReplayOutcome.NotFound);
+
+        var consumer = await harness.WaitForEndAsync("consumer:m-77");
+        consumer.Output!["took"]!.GetValue<string>().Should().Be("D-4");
+        var letters = await harness.Services.GetRequiredService<IDeadLetterReader>().ListAsync(new DeadLetterQuery(null, 10, null), CancellationToken.None);
+        letters.Items.Where(l => l.Kind == DeadLetterKinds.Message).Select(l => l.Id).Should().Equal("m-78");
+        (await replay.ReplayAsync("m-77", CancellationToken.None)).Outcome.Should().Be(DeadMessageReplayOutcome.NotFound, "it left the poison queue");
+    }
+
     private static Task<DurableHarness> StartAsync(Action onTake, IDictionary<string, string?>? settings = null) =>
         DurableHarness.StartAsync(services => services
             .AddDefinition(Producer)

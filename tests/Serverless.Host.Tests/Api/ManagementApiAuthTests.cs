@@ -33,6 +33,8 @@ public sealed class ManagementApiAuthTests
         { "POST", "/api/instances/i-1/replay" },
         { "DELETE", "/api/instances/i-1" },
         { "GET", "/api/deadletters" },
+        { "POST", "/api/deadletters/messages/m-1/replay" },
+        { "GET", "/api/stats" },
     };
 
     private static HttpRequestMessage Get(string path, string? header = null, string? value = null)

@@ -74,8 +74,42 @@ public sealed class ChannelTests : IDisposable
 
         var dead = await runtime.Get<IDeadLetterStore>().ListAsync();
         dead.Messages.Should().ContainSingle().Which.Channel.Should().Be("mkt:agent:1:signals");
-        (await runtime.Get<IDeadLetterStore>().RedeliverMessageAsync(messageId)).Should().Be(0);
+        (await runtime.Get<IDeadLetterStore>().RedeliverMessageAsync(messageId)).Should().Be(new MessageRedelivery("mkt:agent:1:signals", 0));
         (await runtime.Get<IDeadLetterStore>().RedeliverMessageAsync("unknown")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RedeliverMessageAsync_SubscriberAddedSinceTheMessageDied_StartsItAndTheMessageLeavesTheDeadLetters()
+    {
+        string messageId;
+        await using (var before = await RuntimeHarness.StartAsync(folder.Path, clock, Configure))
+        {
+            messageId = await before.Get<IChannelPublisher>().PublishAsync("billing:invoices", new JsonObject { ["invoice"] = "F-17" });
+            clock.Advance(TimeSpan.FromHours(25));
+            (await before.Get<MessageSweeper>().SweepAsync()).Should().Equal(messageId);
+        }
+
+        // A restart with a workflow listening on the channel (a definition deployed after the message died).
+        await using var after = await RuntimeHarness.StartAsync(folder.Path, clock, services =>
+        {
+            Configure(services);
+            services.AddWorkflowDefinition(Workflows.Parse("""
+                {
+                  "id": "book-invoice",
+                  "triggers": [ { "type": "event", "channel": "billing:invoices" } ],
+                  "steps": [ { "type": "activity", "id": "book", "activity": "noop" } ]
+                }
+                """));
+        });
+        var store = after.Get<IDeadLetterStore>();
+
+        (await store.RedeliverMessageAsync(messageId)).Should().Be(new MessageRedelivery("billing:invoices", 1));
+
+        var consumer = await after.WaitForEndAsync(ChannelRouter.ConsumerInstanceId("book-invoice", messageId));
+        consumer.Status.Should().Be(InstanceStatus.Completed);
+        consumer.Input!["invoice"]!.GetValue<string>().Should().Be("F-17");
+        (await store.ListAsync()).Messages.Should().BeEmpty();
+        (await store.RedeliverMessageAsync(messageId)).Should().BeNull("a consumed message is no dead letter");
     }
 
     public void Dispose() => folder.Dispose();
