@@ -62,18 +62,14 @@ public sealed partial class ConsoleFilesTests(EmbeddedHostFactory factory) : ICl
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
-    [Theory]
-    [InlineData("POST")]
-    [InlineData("PUT")]
-    [InlineData("DELETE")]
-    public async Task AMistypedApiAddress_Is404ProblemJson_WhateverTheMethod(string method)
+    [Fact]
+    public async Task AWrongContentType_OnAnApiRoute_IsStill415_NotTakenByTheConsole()
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/workflow/hello/instances"));
+        using var response = await client.PostAsync("/api/workflows/hello/instances", new StringContent("name=Ada", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
